@@ -1,0 +1,190 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ACTIVITY_TYPES = [
+    ("standard", "Standard"),
+    ("training", "Training"),
+    ("skills_assessment", "Skills assessment"),
+]
+
+
+class CaeActivity(models.Model):
+    _name = "cae.activity"
+    _description = "CAE activity"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "code, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+        help="Stable code of the activity: it is the code of its analytic account "
+        "and the activity code of payroll exports.",
+    )
+    trade_name = fields.Char(
+        tracking=True, help="Name printed on the activity's quotes and invoices."
+    )
+    logo = fields.Image(max_width=512, max_height=512)
+    member_ids = fields.Many2many(
+        "res.partner",
+        "cae_activity_member_rel",
+        "activity_id",
+        "partner_id",
+        string="Entrepreneurs",
+        domain=[("is_cae_member", "=", True)],
+        tracking=True,
+    )
+    analytic_account_id = fields.Many2one(
+        "account.analytic.account",
+        required=True,
+        readonly=True,
+        ondelete="restrict",
+        copy=False,
+        check_company=True,
+        index=True,
+    )
+    activity_type = fields.Selection(
+        ACTIVITY_TYPES, required=True, default="standard", tracking=True
+    )
+    pole_id = fields.Many2one("cae.pole", string="Pole")
+    territory_id = fields.Many2one("cae.territory", check_company=True)
+    sponsor_id = fields.Many2one(
+        "res.partner", string="Sponsor", domain=[("is_cae_member", "=", True)]
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_start = fields.Date(default=fields.Date.context_today, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    member_count = fields.Integer(compute="_compute_member_count")
+    description = fields.Html()
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "An activity with this code already exists in this company.",
+        ),
+    ]
+
+    @api.depends("member_ids")
+    def _compute_member_count(self):
+        for activity in self:
+            activity.member_count = len(activity.member_ids)
+
+    @api.depends("code", "name", "trade_name")
+    def _compute_display_name(self):
+        for activity in self:
+            activity.display_name = (
+                f"[{activity.code}] {activity.name}" if activity.code else activity.name
+            )
+
+    @api.model
+    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
+        domain = list(domain or [])
+        if name and operator in ("ilike", "like", "=", "=ilike", "=like"):
+            domain = ["|", ("code", operator, name), ("name", operator, name), *domain]
+            return self._search(domain, limit=limit, order=order)
+        return super()._name_search(name, domain, operator, limit, order)
+
+    @api.constrains("member_ids", "active")
+    def _check_member_ids(self):
+        for activity in self:
+            if activity.active and not activity.member_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The activity %(name)s must have at least one entrepreneur.",
+                        name=activity.display_name,
+                    )
+                )
+
+    @api.constrains("code")
+    def _check_code(self):
+        for activity in self:
+            if not (activity.code or "").strip():
+                raise ValidationError(self.env._("The activity code cannot be empty."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("code"):
+                vals["code"] = vals["code"].strip().upper()
+        activities = super().create(vals_list)
+        # the analytic account is created with the activity, with its code
+        for activity in activities.filtered(lambda a: not a.analytic_account_id):
+            activity.analytic_account_id = (
+                self.env["account.analytic.account"]
+                .sudo()
+                .create(activity._prepare_analytic_account_vals())
+            )
+        activities._sync_members()
+        return activities
+
+    def write(self, vals):
+        if "code" in vals and vals["code"]:
+            vals["code"] = vals["code"].strip().upper()
+        res = super().write(vals)
+        if {"code", "name", "company_id", "active"} & set(vals):
+            for activity in self:
+                activity.analytic_account_id.sudo().write(
+                    activity._prepare_analytic_account_vals(update=True)
+                )
+        if "member_ids" in vals:
+            self._sync_members()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_accounting_entries(self):
+        if not self:
+            return
+        used = self.env["account.move.line"].sudo()._read_group(
+            [("cae_activity_id", "in", self.ids)], ["cae_activity_id"], ["__count"]
+        )
+        if used:
+            names = ", ".join(activity.display_name for activity, _count in used)
+            raise UserError(
+                self.env._(
+                    "The activity %(names)s has accounting entries and cannot be "
+                    "deleted: archive it instead.",
+                    names=names,
+                )
+            )
+
+    def unlink(self):
+        accounts = self.analytic_account_id
+        res = super().unlink()
+        # an activity without entries leaves no empty analytic account behind
+        accounts.sudo().filtered(lambda a: not a.line_ids).unlink()
+        return res
+
+    def _prepare_analytic_account_vals(self, update=False):
+        self.ensure_one()
+        vals = {
+            "name": self.name,
+            "code": self.code,
+            "company_id": self.company_id.id,
+            "active": self.active,
+        }
+        if not update:
+            vals["plan_id"] = self.env.company._cae_activity_plan().id
+        return vals
+
+    def _sync_members(self):
+        """Activity members are CAE members."""
+        partners = self.member_ids.filtered(lambda p: not p.is_cae_member)
+        if partners:
+            partners.write({"is_cae_member": True})
+
+    def action_view_members(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Entrepreneurs"),
+            "res_model": "res.partner",
+            "view_mode": "kanban,list,form",
+            "domain": [("id", "in", self.member_ids.ids)],
+        }

@@ -1,0 +1,167 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+VALIDATION_STATES = [
+    ("none", "Not submitted"),
+    ("to_validate", "To validate"),
+    ("validated", "Validated"),
+    ("refused", "Refused"),
+]
+SUPPORT = "cae_member.cae_member_group_support"
+ADMIN = "cae_member.cae_member_group_admin"
+
+
+class CaeValidationMixin(models.AbstractModel):
+    """Support validation of an entrepreneur's quote or invoice.
+
+    An entrepreneur confirms or posts alone up to their self-validation
+    threshold (amount excl. VAT); above it they submit the document and the
+    support or admin team validates or refuses it with a reason.
+    """
+
+    _name = "cae.validation.mixin"
+    _description = "CAE support validation"
+
+    cae_validation_state = fields.Selection(
+        VALIDATION_STATES,
+        string="Support validation",
+        default="none",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    cae_validated_by_id = fields.Many2one(
+        "res.users", string="Validated by", copy=False, readonly=True, tracking=True
+    )
+    cae_validated_date = fields.Datetime(string="Validated on", copy=False, readonly=True)
+    # cae_validated_amount (Monetary) is declared on each model: an abstract
+    # model has no currency field to point to
+    cae_refusal_reason = fields.Text(string="Refusal reason", copy=False, readonly=True)
+
+    def _cae_amount_untaxed(self):
+        self.ensure_one()
+        return self.amount_untaxed
+
+    def _cae_needs_validation(self, user=None):
+        """True when ``user`` (default: current) may not proceed alone."""
+        self.ensure_one()
+        user = user or self.env.user
+        if not user._cae_is_entrepreneur_only():
+            return False
+        amount = self._cae_amount_untaxed()
+        if (
+            self.cae_validation_state == "validated"
+            and self.currency_id.compare_amounts(amount, self.cae_validated_amount) <= 0
+        ):
+            return False
+        threshold = user.partner_id._cae_validation_threshold()
+        return self.currency_id.compare_amounts(amount, threshold) > 0
+
+    def _cae_check_own_activity(self):
+        """An entrepreneur acts only on documents of their own activities."""
+        activities = self.env.user.partner_id.sudo().cae_activity_ids
+        for record in self:
+            if not record.cae_activity_id or record.cae_activity_id not in activities:
+                raise AccessError(
+                    self.env._(
+                        "You can only act on documents of your own activities "
+                        "(%(document)s).",
+                        document=record.display_name,
+                    )
+                )
+
+    def _cae_check_entrepreneur_can_proceed(self):
+        """Checks run before an entrepreneur's confirmation or posting."""
+        self._cae_check_own_activity()
+        user = self.env.user
+        for record in self:
+            if record._cae_needs_validation(user):
+                raise UserError(
+                    self.env._(
+                        "%(document)s is above your self-validation threshold "
+                        "(%(threshold)s excl. VAT): submit it to the support team "
+                        "for validation.",
+                        document=record.display_name,
+                        threshold=record.currency_id.format(
+                            user.partner_id._cae_validation_threshold()
+                        ),
+                    )
+                )
+
+    def action_cae_submit(self):
+        for record in self:
+            if record.cae_validation_state == "to_validate":
+                continue
+            record.sudo().write({"cae_validation_state": "to_validate"})
+            record.sudo().message_post(
+                body=self.env._("Submitted for validation by %(user)s.", user=self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _cae_check_validator(self):
+        user = self.env.user
+        if not (user.has_group(SUPPORT) or user.has_group(ADMIN)):
+            raise AccessError(
+                self.env._("Only the support or admin team can validate or refuse documents.")
+            )
+
+    def action_cae_validate(self):
+        self._cae_check_validator()
+        now = fields.Datetime.now()
+        for record in self:
+            record.write({
+                "cae_validation_state": "validated",
+                "cae_validated_by_id": self.env.user.id,
+                "cae_validated_date": now,
+                "cae_validated_amount": record._cae_amount_untaxed(),
+                "cae_refusal_reason": False,
+            })
+            record.message_post(
+                body=self.env._(
+                    "Validated by %(user)s on %(date)s.",
+                    user=self.env.user.name,
+                    date=fields.Datetime.to_string(
+                        fields.Datetime.context_timestamp(record, now)
+                    ),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_cae_refuse(self, reason):
+        self._cae_check_validator()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the refusal."))
+        for record in self:
+            record.write({
+                "cae_validation_state": "refused",
+                "cae_refusal_reason": reason,
+                "cae_validated_by_id": False,
+                "cae_validated_date": False,
+                "cae_validated_amount": 0.0,
+            })
+            record.message_post(
+                body=Markup("%s<br/>%s") % (
+                    self.env._("Refused by %(user)s.", user=self.env.user.name),
+                    reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_cae_open_refuse_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "cae.validation.refuse",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": self._name, "active_ids": self.ids},
+        }
+
+    @api.model
+    def _cae_default_activity(self):
+        return self.env.user._cae_default_activity()

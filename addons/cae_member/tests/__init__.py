@@ -1,0 +1,3 @@
+from . import test_activity
+from . import test_access
+from . import test_documents

@@ -1,0 +1,3 @@
+from . import account_payment_register
+from . import cae_validation_refuse
+from . import cae_member_onboarding

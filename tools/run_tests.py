@@ -1,0 +1,319 @@
+"""Test runner behind ``make test``.
+
+1. a template database with the dependencies of the suite (no demo data, no
+   tests of theirs);
+2. a throwaway copy of it where the four modules are installed with Odoo's
+   test runner, running only our tests (at_install, post_install, tours);
+3. pytest-odoo on ``tests/`` (cross-module scenarios) against that database;
+4. checks: the demo data loads (one install with demo, no tests) and each
+   module installs alone with its dependencies into an empty database.
+
+Ends with one line ``N passed, N failed`` (``, N skipped`` when tests were
+skipped) and a non-zero exit status when anything failed, errored, did not
+install, logged an ERROR or was skipped for a missing dependency.
+"""
+
+import argparse
+import ast
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import odoo_env  # noqa: E402
+
+PY = sys.executable
+RESULT_RE = re.compile(
+    r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database"
+)
+SKIP_RE = re.compile(r" INFO \S+ \S+: skipped (.*?) : (.*)$")
+# a skip for one of these reasons means the test could not run here: a failure
+MISSING_DEP_RE = re.compile(
+    r"websocket|chrome|chromium|browser|not installed|no module named|wkhtmltopdf",
+    re.IGNORECASE,
+)
+ERROR_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ")
+
+
+def log(msg):
+    print(f"[make test] {msg}", flush=True)
+
+
+def our_modules():
+    addons = os.path.join(ROOT, "addons")
+    mods = {}
+    for name in sorted(os.listdir(addons)):
+        manifest = os.path.join(addons, name, "__manifest__.py")
+        if os.path.isfile(manifest):
+            with open(manifest, encoding="utf-8") as fh:
+                mods[name] = ast.literal_eval(fh.read())
+    return mods
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def dropdb(name):
+    subprocess.run(
+        ["dropdb", "--if-exists", "--force", name],
+        capture_output=True,
+        check=False,
+    )
+
+
+def createdb(name, template=None):
+    dropdb(name)
+    cmd = ["createdb", name] + (["-T", template] if template else [])
+    subprocess.run(cmd, check=True)
+
+
+class Odoo:
+    def __init__(self, workdir, addons_path):
+        self.workdir = workdir
+        self.addons_path = addons_path
+        self.data_dir = os.path.join(workdir, "data")
+
+    def run(self, db, label, args, timeout=3600):
+        """Run Odoo once (``--stop-after-init``); return (rc, logfile)."""
+        logfile = os.path.join(self.workdir, f"{label}.log")
+        cmd = [
+            PY,
+            "-m",
+            "odoo",
+            f"--database={db}",
+            f"--addons-path={self.addons_path}",
+            f"--data-dir={self.data_dir}",
+            f"--http-port={free_port()}",
+            "--http-interface=127.0.0.1",
+            "--max-cron-threads=0",
+            "--stop-after-init",
+            f"--logfile={logfile}",
+            "--log-level=info",
+            *args,
+        ]
+        start = time.time()
+        try:
+            proc = subprocess.run(
+                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                text=True, timeout=timeout, check=False,
+            )
+            rc = proc.returncode
+            stderr = proc.stderr
+        except subprocess.TimeoutExpired:
+            rc, stderr = -1, f"timed out after {timeout} s"
+        with open(logfile, "a", encoding="utf-8") as fh:
+            fh.write(stderr)
+        log(f"{label}: exit {rc} in {time.time() - start:.0f} s")
+        return rc, logfile
+
+
+def error_lines(logfile):
+    with open(logfile, encoding="utf-8", errors="replace") as fh:
+        return [line.rstrip() for line in fh if ERROR_RE.match(line)]
+
+
+def show_errors(label, logfile, limit=60):
+    lines = []
+    with open(logfile, encoding="utf-8", errors="replace") as fh:
+        capture = 0
+        for line in fh:
+            if ERROR_RE.match(line):
+                capture = 40  # the traceback that follows
+            if capture:
+                lines.append(line.rstrip())
+                capture -= 1
+                if ERROR_RE.match(line) is None and re.match(r"^\S+ \S+ \d+ ", line):
+                    capture = 0
+    if lines:
+        log(f"{label}: errors in {os.path.basename(logfile)}:")
+        for line in lines[:limit * 10]:
+            print("    " + line)
+
+
+def odoo_counts(logfile):
+    """(passed, failed, skipped, problems) from Odoo's test log."""
+    failed = errors = run = 0
+    found = False
+    skipped = 0
+    problems = []
+    with open(logfile, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            match = RESULT_RE.search(line)
+            if match:
+                found = True
+                failed += int(match.group(1))
+                errors += int(match.group(2))
+                run += int(match.group(3))
+            skip = SKIP_RE.search(line)
+            if skip:
+                skipped += 1
+                if MISSING_DEP_RE.search(skip.group(2)):
+                    problems.append(
+                        f"skipped for a missing dependency: {skip.group(1)}: {skip.group(2)}"
+                    )
+    if not found:
+        problems.append("Odoo's test run printed no result line (install crashed?)")
+    passed = run - failed - errors - skipped
+    return passed, failed + errors, skipped, problems
+
+
+def pytest_counts(xml_path):
+    if not os.path.exists(xml_path):
+        return 0, 0, 0, ["pytest wrote no report"]
+    root = ET.parse(xml_path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    tests = failures = errors = skipped = 0
+    problems = []
+    for suite in suites:
+        tests += int(suite.get("tests", 0))
+        failures += int(suite.get("failures", 0))
+        errors += int(suite.get("errors", 0))
+        skipped += int(suite.get("skipped", 0))
+        for case in suite.iter("testcase"):
+            skip = case.find("skipped")
+            if skip is not None and MISSING_DEP_RE.search(skip.get("message", "")):
+                problems.append(
+                    f"pytest skipped {case.get('name')} for a missing dependency: "
+                    f"{skip.get('message')}"
+                )
+    return tests - failures - errors - skipped, failures + errors, skipped, problems
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tags", default=os.environ.get("TEST_TAGS", ""))
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    parser.add_argument(
+        "--no-checks", action="store_true",
+        help="skip the demo and install-alone checks (quick local runs)",
+    )
+    opts = parser.parse_args()
+
+    odoo_env.load_odoo()
+    addons_path = odoo_env.addons_path()
+    if subprocess.run(["bash", os.path.join(ROOT, "tools", "pg_ensure.sh")]).returncode:
+        sys.exit(2)
+
+    modules = our_modules()
+    names = list(modules)
+    deps = sorted(
+        {d for m in modules.values() for d in m.get("depends", [])} - set(names)
+    )
+    tags = opts.tags or ",".join(f"/{n}" for n in names)
+    tag = f"cae_t{os.getpid()}"
+    workdir = tempfile.mkdtemp(prefix="cae-test-")
+    odoo = Odoo(workdir, addons_path)
+    tpl, db, demo = f"{tag}_tpl", f"{tag}_db", f"{tag}_demo"
+    started = time.time()
+    passed = failed = skipped = 0
+    problems = []
+    try:
+        # 1. template with the dependencies, no demo data, no tests
+        createdb(tpl)
+        rc, tpl_log = odoo.run(
+            tpl, "dependencies", ["-i", ",".join(deps), "--without-demo=all"]
+        )
+        if rc or error_lines(tpl_log):
+            show_errors("dependencies", tpl_log)
+            problems.append("the dependencies of the suite did not install")
+            raise RuntimeError
+        # 2. our modules with our tests only
+        createdb(db, tpl)
+        rc, test_log = odoo.run(
+            db, "odoo-tests",
+            ["-i", ",".join(names), "--without-demo=all", "--test-enable",
+             f"--test-tags={tags}"],
+        )
+        o_pass, o_fail, o_skip, o_problems = odoo_counts(test_log)
+        show_errors("odoo-tests", test_log)
+        if rc and not o_fail:
+            o_problems.append(f"Odoo exited with status {rc}")
+        if error_lines(test_log) and not o_fail:
+            o_problems.append("the test log shows an ERROR")
+        log(f"odoo tests: {o_pass} passed, {o_fail} failed, {o_skip} skipped")
+        passed, failed, skipped = o_pass, o_fail, o_skip
+        problems += o_problems
+        # 3. cross-module scenarios with pytest-odoo
+        if not any(p.startswith("Odoo's test run printed no result") for p in o_problems):
+            xml = os.path.join(workdir, "pytest.xml")
+            env = dict(os.environ, CAE_TEST_TAGS=opts.tags)
+            cmd = [
+                PY, "-m", "pytest", os.path.join(ROOT, "tests"), "-q",
+                "-p", "no:cacheprovider", f"--junitxml={xml}",
+                f"--odoo-database={db}", f"--odoo-addons-path={addons_path}",
+                "--odoo-log-level=warn", f"--odoo-extra=data-dir={odoo.data_dir}",
+                f"--rootdir={ROOT}",
+            ]
+            proc = subprocess.run(cmd, env=env, check=False)
+            p_pass, p_fail, p_skip, p_problems = pytest_counts(xml)
+            if proc.returncode not in (0, 1, 5):
+                p_problems.append(f"pytest exited with status {proc.returncode}")
+            log(f"pytest: {p_pass} passed, {p_fail} failed, {p_skip} skipped")
+            passed += p_pass
+            failed += p_fail
+            skipped += p_skip
+            problems += p_problems
+        dropdb(db)
+        # 4. checks: demo data loads, each module installs alone
+        if not opts.no_checks and not opts.tags:
+            checks = [("demo", demo, names, [])] + [
+                (f"alone-{n}", f"{tag}_{n}", [n], ["--without-demo=all"])
+                for n in names
+            ]
+
+            def check(item):
+                label, name, mods, extra = item
+                createdb(name)
+                rc, logfile = odoo.run(name, label, ["-i", ",".join(mods), *extra])
+                installed = subprocess.run(
+                    ["psql", "-d", name, "-Atqc",
+                     "select count(*) from ir_module_module where state = 'installed'"
+                     f" and name in ({','.join(repr(m) for m in mods)})"],
+                    capture_output=True, text=True, check=False,
+                ).stdout.strip()
+                ok = rc == 0 and not error_lines(logfile) and installed == str(len(mods))
+                if not ok:
+                    show_errors(label, logfile)
+                if not opts.keep:
+                    dropdb(name)
+                return label, ok
+
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                for label, ok in pool.map(check, checks):
+                    if ok:
+                        log(f"check {label}: ok")
+                    else:
+                        failed += 1
+                        problems.append(f"check {label} failed (see the log above)")
+    except RuntimeError:
+        failed += 1
+    finally:
+        if not opts.keep:
+            for name in (db, tpl):
+                dropdb(name)
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            log(f"kept databases {db}, {tpl} and logs in {workdir}")
+    for problem in problems:
+        log(f"PROBLEM: {problem}")
+    log(f"total time {time.time() - started:.0f} s")
+    summary = f"{passed} passed, {failed} failed"
+    if skipped:
+        summary += f", {skipped} skipped"
+    print(summary, flush=True)
+    sys.exit(1 if failed or problems else 0)
+
+
+if __name__ == "__main__":
+    main()
