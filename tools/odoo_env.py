@@ -20,8 +20,8 @@ def fail(message):
 
 def load_odoo():
     try:
-        import odoo  # noqa: PLC0415
-        from odoo import release  # noqa: PLC0415
+        import odoo
+        from odoo import release
     except Exception as exc:  # noqa: BLE001 - any import failure means "no Odoo"
         fail(
             f"Odoo 18.0 cannot be imported by {sys.executable} ({exc}).\n"

@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
-import odoo_env  # noqa: E402
+import odoo_env
 
 PY = sys.executable
 RESULT_RE = re.compile(
@@ -93,7 +93,7 @@ class Odoo:
             "odoo",
             f"--database={db}",
             f"--addons-path={self.addons_path}",
-            f"--data-dir={self.data_dir}",
+            *([f"--data-dir={self.data_dir}"] if self.data_dir else []),
             f"--http-port={free_port()}",
             "--http-interface=127.0.0.1",
             "--max-cron-threads=0",
@@ -105,8 +105,12 @@ class Odoo:
         start = time.time()
         try:
             proc = subprocess.run(
-                cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                text=True, timeout=timeout, check=False,
+                cmd,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=timeout,
+                check=False,
             )
             rc = proc.returncode
             stderr = proc.stderr
@@ -137,7 +141,7 @@ def show_errors(label, logfile, limit=60):
                     capture = 0
     if lines:
         log(f"{label}: errors in {os.path.basename(logfile)}:")
-        for line in lines[:limit * 10]:
+        for line in lines[: limit * 10]:
             print("    " + line)
 
 
@@ -159,8 +163,9 @@ def odoo_counts(logfile):
             if skip:
                 skipped += 1
                 if MISSING_DEP_RE.search(skip.group(2)):
+                    name, reason = skip.groups()
                     problems.append(
-                        f"skipped for a missing dependency: {skip.group(1)}: {skip.group(2)}"
+                        f"skipped for a missing dependency: {name}: {reason}"
                     )
     if not found:
         problems.append("Odoo's test run printed no result line (install crashed?)")
@@ -190,19 +195,113 @@ def pytest_counts(xml_path):
     return tests - failures - errors - skipped, failures + errors, skipped, problems
 
 
+def run_odoo_tests(odoo, db, names, tags):
+    rc, test_log = odoo.run(
+        db,
+        "odoo-tests",
+        [
+            "-i",
+            ",".join(names),
+            "--without-demo=all",
+            "--test-enable",
+            f"--test-tags={tags}",
+        ],
+    )
+    passed, failed, skipped, problems = odoo_counts(test_log)
+    show_errors("odoo-tests", test_log)
+    if rc and not failed:
+        problems.append(f"Odoo exited with status {rc}")
+    if error_lines(test_log) and not failed:
+        problems.append("the test log shows an ERROR")
+    log(f"odoo tests: {passed} passed, {failed} failed, {skipped} skipped")
+    return passed, failed, skipped, problems
+
+
+def run_pytest(odoo, db, tags):
+    xml = os.path.join(odoo.workdir, "pytest.xml")
+    env = dict(os.environ, CAE_TEST_TAGS=tags)
+    cmd = [
+        PY,
+        "-m",
+        "pytest",
+        os.path.join(ROOT, "tests"),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        f"--junitxml={xml}",
+        f"--odoo-database={db}",
+        f"--odoo-addons-path={odoo.addons_path}",
+        "--odoo-log-level=warn",
+        f"--odoo-extra=data-dir={odoo.data_dir}",
+        f"--rootdir={ROOT}",
+    ]
+    proc = subprocess.run(cmd, env=env, check=False)
+    passed, failed, skipped, problems = pytest_counts(xml)
+    if proc.returncode not in (0, 1, 5):  # 5: no test collected
+        problems.append(f"pytest exited with status {proc.returncode}")
+    log(f"pytest: {passed} passed, {failed} failed, {skipped} skipped")
+    return passed, failed, skipped, problems
+
+
+def installed_count(db, modules):
+    names = ",".join(f"'{m}'" for m in modules)
+    query = (
+        "select count(*) from ir_module_module"
+        f" where state = 'installed' and name in ({names})"
+    )
+    out = subprocess.run(
+        ["psql", "-d", db, "-Atqc", query], capture_output=True, text=True, check=False
+    )
+    return int(out.stdout.strip() or 0)
+
+
+def run_checks(odoo, tag, names, keep):
+    """The demo data loads; each module installs alone into an empty database."""
+    checks = [("demo", f"{tag}_demo", names, [])] + [
+        (f"alone-{n}", f"{tag}_{n}", [n], ["--without-demo=all"]) for n in names
+    ]
+
+    def check(item):
+        label, db, mods, extra = item
+        createdb(db)
+        rc, logfile = odoo.run(db, label, ["-i", ",".join(mods), *extra])
+        ok = (
+            rc == 0
+            and not error_lines(logfile)
+            and installed_count(db, mods) == len(mods)
+        )
+        if not ok:
+            show_errors(label, logfile)
+        if not keep:
+            dropdb(db)
+        return label, ok
+
+    failed = []
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for label, ok in pool.map(check, checks):
+            log(f"check {label}: {'ok' if ok else 'FAILED'}")
+            if not ok:
+                failed.append(f"check {label} failed (see the log above)")
+    return failed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tags", default=os.environ.get("TEST_TAGS", ""))
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument(
-        "--no-checks", action="store_true",
+        "--no-checks",
+        action="store_true",
         help="skip the demo and install-alone checks (quick local runs)",
     )
     opts = parser.parse_args()
 
     odoo_env.load_odoo()
     addons_path = odoo_env.addons_path()
-    if subprocess.run(["bash", os.path.join(ROOT, "tools", "pg_ensure.sh")]).returncode:
+    pg = subprocess.run(
+        ["bash", os.path.join(ROOT, "tools", "pg_ensure.sh")], check=False
+    )
+    if pg.returncode:
         sys.exit(2)
 
     modules = our_modules()
@@ -212,107 +311,55 @@ def main():
     )
     tags = opts.tags or ",".join(f"/{n}" for n in names)
     tag = f"cae_t{os.getpid()}"
-    workdir = tempfile.mkdtemp(prefix="cae-test-")
-    odoo = Odoo(workdir, addons_path)
-    tpl, db, demo = f"{tag}_tpl", f"{tag}_db", f"{tag}_demo"
+    odoo = Odoo(tempfile.mkdtemp(prefix="cae-test-"), addons_path)
+    tpl, db = f"{tag}_tpl", f"{tag}_db"
     started = time.time()
-    passed = failed = skipped = 0
+    totals = [0, 0, 0]  # passed, failed, skipped
     problems = []
+
+    def add(result):
+        for i in range(3):
+            totals[i] += result[i]
+        problems.extend(result[3])
+
     try:
-        # 1. template with the dependencies, no demo data, no tests
+        # 1. template with the dependencies, no demo data, no tests of theirs
         createdb(tpl)
         rc, tpl_log = odoo.run(
             tpl, "dependencies", ["-i", ",".join(deps), "--without-demo=all"]
         )
         if rc or error_lines(tpl_log):
             show_errors("dependencies", tpl_log)
+            totals[1] += 1
             problems.append("the dependencies of the suite did not install")
-            raise RuntimeError
-        # 2. our modules with our tests only
-        createdb(db, tpl)
-        rc, test_log = odoo.run(
-            db, "odoo-tests",
-            ["-i", ",".join(names), "--without-demo=all", "--test-enable",
-             f"--test-tags={tags}"],
-        )
-        o_pass, o_fail, o_skip, o_problems = odoo_counts(test_log)
-        show_errors("odoo-tests", test_log)
-        if rc and not o_fail:
-            o_problems.append(f"Odoo exited with status {rc}")
-        if error_lines(test_log) and not o_fail:
-            o_problems.append("the test log shows an ERROR")
-        log(f"odoo tests: {o_pass} passed, {o_fail} failed, {o_skip} skipped")
-        passed, failed, skipped = o_pass, o_fail, o_skip
-        problems += o_problems
-        # 3. cross-module scenarios with pytest-odoo
-        if not any(p.startswith("Odoo's test run printed no result") for p in o_problems):
-            xml = os.path.join(workdir, "pytest.xml")
-            env = dict(os.environ, CAE_TEST_TAGS=opts.tags)
-            cmd = [
-                PY, "-m", "pytest", os.path.join(ROOT, "tests"), "-q",
-                "-p", "no:cacheprovider", f"--junitxml={xml}",
-                f"--odoo-database={db}", f"--odoo-addons-path={addons_path}",
-                "--odoo-log-level=warn", f"--odoo-extra=data-dir={odoo.data_dir}",
-                f"--rootdir={ROOT}",
-            ]
-            proc = subprocess.run(cmd, env=env, check=False)
-            p_pass, p_fail, p_skip, p_problems = pytest_counts(xml)
-            if proc.returncode not in (0, 1, 5):
-                p_problems.append(f"pytest exited with status {proc.returncode}")
-            log(f"pytest: {p_pass} passed, {p_fail} failed, {p_skip} skipped")
-            passed += p_pass
-            failed += p_fail
-            skipped += p_skip
-            problems += p_problems
-        dropdb(db)
-        # 4. checks: demo data loads, each module installs alone
-        if not opts.no_checks and not opts.tags:
-            checks = [("demo", demo, names, [])] + [
-                (f"alone-{n}", f"{tag}_{n}", [n], ["--without-demo=all"])
-                for n in names
-            ]
-
-            def check(item):
-                label, name, mods, extra = item
-                createdb(name)
-                rc, logfile = odoo.run(name, label, ["-i", ",".join(mods), *extra])
-                installed = subprocess.run(
-                    ["psql", "-d", name, "-Atqc",
-                     "select count(*) from ir_module_module where state = 'installed'"
-                     f" and name in ({','.join(repr(m) for m in mods)})"],
-                    capture_output=True, text=True, check=False,
-                ).stdout.strip()
-                ok = rc == 0 and not error_lines(logfile) and installed == str(len(mods))
-                if not ok:
-                    show_errors(label, logfile)
-                if not opts.keep:
-                    dropdb(name)
-                return label, ok
-
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                for label, ok in pool.map(check, checks):
-                    if ok:
-                        log(f"check {label}: ok")
-                    else:
-                        failed += 1
-                        problems.append(f"check {label} failed (see the log above)")
-    except RuntimeError:
-        failed += 1
+        else:
+            # 2. our modules, our tests only; 3. cross-module scenarios
+            createdb(db, tpl)
+            result = run_odoo_tests(odoo, db, names, tags)
+            add(result)
+            if not any("printed no result" in p for p in result[3]):
+                add(run_pytest(odoo, db, opts.tags))
+            dropdb(db)
+            # 4. the demo data loads, each module installs alone
+            if not opts.no_checks and not opts.tags:
+                failed = run_checks(odoo, tag, names, opts.keep)
+                totals[1] += len(failed)
+                problems.extend(failed)
     finally:
-        if not opts.keep:
+        if opts.keep:
+            log(f"kept databases {db}, {tpl} and logs in {odoo.workdir}")
+        else:
             for name in (db, tpl):
                 dropdb(name)
-            shutil.rmtree(workdir, ignore_errors=True)
-        else:
-            log(f"kept databases {db}, {tpl} and logs in {workdir}")
+            shutil.rmtree(odoo.workdir, ignore_errors=True)
     for problem in problems:
         log(f"PROBLEM: {problem}")
     log(f"total time {time.time() - started:.0f} s")
-    summary = f"{passed} passed, {failed} failed"
-    if skipped:
-        summary += f", {skipped} skipped"
+    summary = f"{totals[0]} passed, {totals[1]} failed"
+    if totals[2]:
+        summary += f", {totals[2]} skipped"
     print(summary, flush=True)
-    sys.exit(1 if failed or problems else 0)
+    sys.exit(1 if totals[1] or problems else 0)
 
 
 if __name__ == "__main__":

@@ -16,4 +16,6 @@ class AccountAnalyticLine(models.Model):
     @api.depends("move_line_id.cae_activity_id")
     def _compute_cae_activity_id(self):
         for line in self:
-            line.cae_activity_id = line.move_line_id.cae_activity_id or line.cae_activity_id
+            line.cae_activity_id = (
+                line.move_line_id.cae_activity_id or line.cae_activity_id
+            )

@@ -18,9 +18,7 @@ class AccountMove(models.Model):
         help="Activity this document belongs to: its lines carry the activity and "
         "its revenue and expense lines go to the activity's analytic account.",
     )
-    cae_trade_name = fields.Char(
-        compute="_compute_cae_trade_name", string="Trade name"
-    )
+    cae_trade_name = fields.Char(compute="_compute_cae_trade_name", string="Trade name")
     cae_validated_amount = fields.Monetary(
         string="Validated amount (excl. VAT)",
         currency_field="currency_id",
@@ -36,17 +34,22 @@ class AccountMove(models.Model):
 
     def _cae_amount_untaxed(self):
         self.ensure_one()
-        return abs(self.amount_untaxed_signed) if self.is_invoice(True) else self.amount_total
+        return (
+            abs(self.amount_untaxed_signed)
+            if self.is_invoice(True)
+            else self.amount_total
+        )
 
     def _cae_check_analytic(self):
         """Every revenue and expense line of an activity carries exactly the
         activity's analytic account at 100 %; invoices need an activity."""
-        activity_accounts = {
-            str(a.analytic_account_id.id): a
-            for a in self.env["cae.activity"].sudo().with_context(active_test=False).search(
-                [("company_id", "in", self.company_id.ids)]
-            )
-        }
+        activities = (
+            self.env["cae.activity"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("company_id", "in", self.company_id.ids)])
+        )
+        activity_accounts = {str(a.analytic_account_id.id): a for a in activities}
         errors = []
         for move in self:
             if move.is_invoice(include_receipts=True) and not move.cae_activity_id:
@@ -54,46 +57,23 @@ class AccountMove(models.Model):
                     self.env._("%(move)s has no activity.", move=move.display_name)
                 )
                 continue
-            for line in move.line_ids:
-                if line.display_type != "product" or (
-                    line.account_id.internal_group not in PNL_GROUPS
-                ):
-                    continue
-                activity = line.cae_activity_id
-                distribution = line.analytic_distribution or {}
-                keys = {
-                    key
-                    for compound in distribution
-                    for key in compound.split(",")
-                    if key in activity_accounts
-                }
-                if activity:
-                    expected = {str(activity.analytic_account_id.id): 100.0}
-                    actual = {k: float(v) for k, v in distribution.items()}
-                    if actual != expected:
-                        errors.append(
-                            self.env._(
-                                "%(move)s, line \"%(line)s\": the analytic distribution "
-                                "must be exactly the account of activity %(activity)s at "
-                                "100 %%.",
-                                move=move.display_name,
-                                line=line.name or line.account_id.display_name,
-                                activity=activity.display_name,
-                            )
-                        )
-                elif keys:
-                    errors.append(
-                        self.env._(
-                            "%(move)s, line \"%(line)s\" carries the analytic account of "
-                            "activity %(activity)s but does not belong to it.",
-                            move=move.display_name,
-                            line=line.name or line.account_id.display_name,
-                            activity=activity_accounts[keys.pop()].display_name,
-                        )
-                    )
+            pnl_lines = move.line_ids.filtered(
+                lambda line: (
+                    line.display_type == "product"
+                    and line.account_id.internal_group in PNL_GROUPS
+                )
+            )
+            errors += [
+                error
+                for line in pnl_lines
+                if (error := line._cae_analytic_error(activity_accounts))
+            ]
         if errors:
             raise UserError(
-                self.env._("These entries cannot be posted:\n%(errors)s", errors="\n".join(errors))
+                self.env._(
+                    "These entries cannot be posted:\n%(errors)s",
+                    errors="\n".join(errors),
+                )
             )
 
     def _post(self, soft=True):

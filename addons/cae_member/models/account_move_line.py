@@ -32,3 +32,39 @@ class AccountMoveLine(models.Model):
                 line.analytic_distribution = {
                     str(line.cae_activity_id.sudo().analytic_account_id.id): 100
                 }
+
+    def _cae_analytic_error(self, activity_accounts):
+        """Why this revenue or expense line may not be posted, or None.
+
+        ``activity_accounts`` maps str(analytic account id) to its activity.
+        """
+        self.ensure_one()
+        distribution = self.analytic_distribution or {}
+        label = self.name or self.account_id.display_name
+        activity = self.cae_activity_id
+        if activity:
+            expected = {str(activity.sudo().analytic_account_id.id): 100.0}
+            if {k: float(v) for k, v in distribution.items()} != expected:
+                return self.env._(
+                    '%(move)s, line "%(line)s": the analytic distribution must be '
+                    "exactly the account of activity %(activity)s at 100%%.",
+                    move=self.move_id.display_name,
+                    line=label,
+                    activity=activity.display_name,
+                )
+            return None
+        foreign = [
+            activity_accounts[key]
+            for compound in distribution
+            for key in compound.split(",")
+            if key in activity_accounts
+        ]
+        if foreign:
+            return self.env._(
+                '%(move)s, line "%(line)s" carries the analytic account of activity '
+                "%(activity)s but does not belong to it.",
+                move=self.move_id.display_name,
+                line=label,
+                activity=foreign[0].display_name,
+            )
+        return None

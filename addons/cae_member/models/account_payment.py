@@ -12,7 +12,9 @@ class AccountPayment(models.Model):
         help="Taken from the invoices or bills the payment settles.",
     )
 
-    def _generate_move_vals(self, write_off_line_vals=None, force_balance=None, line_ids=None):
+    def _generate_move_vals(
+        self, write_off_line_vals=None, force_balance=None, line_ids=None
+    ):
         vals = super()._generate_move_vals(write_off_line_vals, force_balance, line_ids)
         if self.cae_activity_id:
             vals["cae_activity_id"] = self.cae_activity_id.id

@@ -14,6 +14,7 @@ class CaeActivity(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "code, name"
     _check_company_auto = True
+    _rec_names_search = ["code", "name", "trade_name"]
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -49,11 +50,9 @@ class CaeActivity(models.Model):
     activity_type = fields.Selection(
         ACTIVITY_TYPES, required=True, default="standard", tracking=True
     )
-    pole_id = fields.Many2one("cae.pole", string="Pole")
+    pole_id = fields.Many2one("cae.pole")
     territory_id = fields.Many2one("cae.territory", check_company=True)
-    sponsor_id = fields.Many2one(
-        "res.partner", string="Sponsor", domain=[("is_cae_member", "=", True)]
-    )
+    sponsor_id = fields.Many2one("res.partner", domain=[("is_cae_member", "=", True)])
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -83,14 +82,6 @@ class CaeActivity(models.Model):
                 f"[{activity.code}] {activity.name}" if activity.code else activity.name
             )
 
-    @api.model
-    def _name_search(self, name, domain=None, operator="ilike", limit=None, order=None):
-        domain = list(domain or [])
-        if name and operator in ("ilike", "like", "=", "=ilike", "=like"):
-            domain = ["|", ("code", operator, name), ("name", operator, name), *domain]
-            return self._search(domain, limit=limit, order=order)
-        return super()._name_search(name, domain, operator, limit, order)
-
     @api.constrains("member_ids", "active")
     def _check_member_ids(self):
         for activity in self:
@@ -110,28 +101,41 @@ class CaeActivity(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the analytic account is created with the activity, with its code
+        plan = self.env.company._cae_activity_plan()
+        missing = [vals for vals in vals_list if not vals.get("analytic_account_id")]
+        accounts = (
+            self.env["account.analytic.account"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": vals.get("name"),
+                        "code": (vals.get("code") or "").strip().upper(),
+                        "company_id": vals.get("company_id") or self.env.company.id,
+                        "plan_id": plan.id,
+                    }
+                    for vals in missing
+                ]
+            )
+        )
+        for vals, account in zip(missing, accounts, strict=True):
+            vals["analytic_account_id"] = account.id
         for vals in vals_list:
             if vals.get("code"):
                 vals["code"] = vals["code"].strip().upper()
         activities = super().create(vals_list)
-        # the analytic account is created with the activity, with its code
-        for activity in activities.filtered(lambda a: not a.analytic_account_id):
-            activity.analytic_account_id = (
-                self.env["account.analytic.account"]
-                .sudo()
-                .create(activity._prepare_analytic_account_vals())
-            )
         activities._sync_members()
         return activities
 
     def write(self, vals):
-        if "code" in vals and vals["code"]:
+        if vals.get("code"):
             vals["code"] = vals["code"].strip().upper()
         res = super().write(vals)
         if {"code", "name", "company_id", "active"} & set(vals):
             for activity in self:
                 activity.analytic_account_id.sudo().write(
-                    activity._prepare_analytic_account_vals(update=True)
+                    activity._prepare_analytic_account_vals()
                 )
         if "member_ids" in vals:
             self._sync_members()
@@ -141,8 +145,12 @@ class CaeActivity(models.Model):
     def _unlink_except_accounting_entries(self):
         if not self:
             return
-        used = self.env["account.move.line"].sudo()._read_group(
-            [("cae_activity_id", "in", self.ids)], ["cae_activity_id"], ["__count"]
+        used = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [("cae_activity_id", "in", self.ids)], ["cae_activity_id"], ["__count"]
+            )
         )
         if used:
             names = ", ".join(activity.display_name for activity, _count in used)
@@ -161,17 +169,14 @@ class CaeActivity(models.Model):
         accounts.sudo().filtered(lambda a: not a.line_ids).unlink()
         return res
 
-    def _prepare_analytic_account_vals(self, update=False):
+    def _prepare_analytic_account_vals(self):
         self.ensure_one()
-        vals = {
+        return {
             "name": self.name,
             "code": self.code,
             "company_id": self.company_id.id,
             "active": self.active,
         }
-        if not update:
-            vals["plan_id"] = self.env.company._cae_activity_plan().id
-        return vals
 
     def _sync_members(self):
         """Activity members are CAE members."""

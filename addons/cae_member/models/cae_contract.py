@@ -77,7 +77,8 @@ class CaeContract(models.Model):
             if contract.date_end and contract.date_end < contract.date_start:
                 raise ValidationError(
                     self.env._(
-                        "The contract %(name)s ends before it starts.", name=contract.name
+                        "The contract %(name)s ends before it starts.",
+                        name=contract.name,
                     )
                 )
 
@@ -128,10 +129,13 @@ class CaeContract(models.Model):
             if contract.state != "draft":
                 continue
             contract._check_can_start()
-            contract.write({
-                "state": "running",
-                "date_signature": contract.date_signature or fields.Date.context_today(self),
-            })
+            contract.write(
+                {
+                    "state": "running",
+                    "date_signature": contract.date_signature
+                    or fields.Date.context_today(self),
+                }
+            )
         return True
 
     def _check_can_start(self):
@@ -141,7 +145,9 @@ class CaeContract(models.Model):
     def action_end(self):
         for contract in self.filtered(lambda c: c.state == "running"):
             vals = {"state": "ended"}
-            if not contract.date_end or contract.date_end > fields.Date.context_today(self):
+            if not contract.date_end or contract.date_end > fields.Date.context_today(
+                self
+            ):
                 vals["date_end"] = fields.Date.context_today(self)
             contract.write(vals)
         return True
@@ -157,8 +163,10 @@ class CaeContract(models.Model):
     @api.model
     def _cron_end_expired_contracts(self):
         """Running contracts whose end date has passed become ended."""
-        expired = self.search([
-            ("state", "=", "running"),
-            ("date_end", "<", fields.Date.context_today(self)),
-        ])
+        expired = self.search(
+            [
+                ("state", "=", "running"),
+                ("date_end", "<", fields.Date.context_today(self)),
+            ]
+        )
         expired.write({"state": "ended"})

@@ -36,7 +36,9 @@ class CaeValidationMixin(models.AbstractModel):
     cae_validated_by_id = fields.Many2one(
         "res.users", string="Validated by", copy=False, readonly=True, tracking=True
     )
-    cae_validated_date = fields.Datetime(string="Validated on", copy=False, readonly=True)
+    cae_validated_date = fields.Datetime(
+        string="Validated on", copy=False, readonly=True
+    )
     # cae_validated_amount (Monetary) is declared on each model: an abstract
     # model has no currency field to point to
     cae_refusal_reason = fields.Text(string="Refusal reason", copy=False, readonly=True)
@@ -97,7 +99,9 @@ class CaeValidationMixin(models.AbstractModel):
                 continue
             record.sudo().write({"cae_validation_state": "to_validate"})
             record.sudo().message_post(
-                body=self.env._("Submitted for validation by %(user)s.", user=self.env.user.name),
+                body=self.env._(
+                    "Submitted for validation by %(user)s.", user=self.env.user.name
+                ),
                 subtype_xmlid="mail.mt_note",
             )
         return True
@@ -106,20 +110,24 @@ class CaeValidationMixin(models.AbstractModel):
         user = self.env.user
         if not (user.has_group(SUPPORT) or user.has_group(ADMIN)):
             raise AccessError(
-                self.env._("Only the support or admin team can validate or refuse documents.")
+                self.env._(
+                    "Only the support or admin team can validate or refuse documents."
+                )
             )
 
     def action_cae_validate(self):
         self._cae_check_validator()
         now = fields.Datetime.now()
         for record in self:
-            record.write({
-                "cae_validation_state": "validated",
-                "cae_validated_by_id": self.env.user.id,
-                "cae_validated_date": now,
-                "cae_validated_amount": record._cae_amount_untaxed(),
-                "cae_refusal_reason": False,
-            })
+            record.write(
+                {
+                    "cae_validation_state": "validated",
+                    "cae_validated_by_id": self.env.user.id,
+                    "cae_validated_date": now,
+                    "cae_validated_amount": record._cae_amount_untaxed(),
+                    "cae_refusal_reason": False,
+                }
+            )
             record.message_post(
                 body=self.env._(
                     "Validated by %(user)s on %(date)s.",
@@ -137,15 +145,18 @@ class CaeValidationMixin(models.AbstractModel):
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason of the refusal."))
         for record in self:
-            record.write({
-                "cae_validation_state": "refused",
-                "cae_refusal_reason": reason,
-                "cae_validated_by_id": False,
-                "cae_validated_date": False,
-                "cae_validated_amount": 0.0,
-            })
+            record.write(
+                {
+                    "cae_validation_state": "refused",
+                    "cae_refusal_reason": reason,
+                    "cae_validated_by_id": False,
+                    "cae_validated_date": False,
+                    "cae_validated_amount": 0.0,
+                }
+            )
             record.message_post(
-                body=Markup("%s<br/>%s") % (
+                body=Markup("%s<br/>%s")
+                % (
                     self.env._("Refused by %(user)s.", user=self.env.user.name),
                     reason,
                 ),

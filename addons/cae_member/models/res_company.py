@@ -21,10 +21,14 @@ class ResCompany(models.Model):
     @api.model
     def _cae_activity_plan(self):
         """The analytic plan holding one account per activity (created once)."""
-        plan = self.env.ref("cae_member.analytic_plan_activities", raise_if_not_found=False)
+        plan = self.env.ref(
+            "cae_member.analytic_plan_activities", raise_if_not_found=False
+        )
         if not plan:
-            plan = self.env["account.analytic.plan"].sudo().create(
-                {"name": self.env._("CAE activities")}
+            plan = (
+                self.env["account.analytic.plan"]
+                .sudo()
+                .create({"name": self.env._("CAE activities")})
             )
         return plan
 
@@ -32,12 +36,18 @@ class ResCompany(models.Model):
         """The CAE structure's analytic account, created on first use."""
         self.ensure_one()
         if not self.cae_structure_analytic_account_id:
-            account = self.env["account.analytic.account"].sudo().create({
-                "name": self.env._("CAE structure"),
-                "code": "CAE",
-                "plan_id": self._cae_activity_plan().id,
-                "company_id": self.id,
-            })
+            account = (
+                self.env["account.analytic.account"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("CAE structure"),
+                        "code": "CAE",
+                        "plan_id": self._cae_activity_plan().id,
+                        "company_id": self.id,
+                    }
+                )
+            )
             self.sudo().cae_structure_analytic_account_id = account
         return self.cae_structure_analytic_account_id
 

@@ -33,7 +33,9 @@ class ResPartner(models.Model):
         tracking=True,
         help="Derived from the contracts, the associate date and the exit date.",
     )
-    cae_associate_date = fields.Date(string="Associate since", tracking=True, copy=False)
+    cae_associate_date = fields.Date(
+        string="Associate since", tracking=True, copy=False
+    )
     cae_exit_date = fields.Date(string="Exit date", tracking=True, copy=False)
     cae_cape_since = fields.Date(
         string="Under CAPE since",
@@ -112,9 +114,11 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         for partner in self:
             since = False
-            capes = partner._cae_counted_contracts().filtered(
-                lambda c: c.contract_type == "cape" and c.date_start <= today
-            ).sorted("date_start", reverse=True)
+            capes = (
+                partner._cae_counted_contracts()
+                .filtered(lambda c: c.contract_type == "cape" and c.date_start <= today)
+                .sorted("date_start", reverse=True)
+            )
             for cape in capes:
                 # renewals follow each other: walk back while periods touch
                 if since and cape.date_end and (since - cape.date_end).days > 1:

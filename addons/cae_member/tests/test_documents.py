@@ -1,0 +1,216 @@
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from .common import CaeTestCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDocuments(CaeTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.cae_default_validation_threshold = 1000.0
+
+    def _quote(self, user, activity, partner, amount):
+        return (
+            self.env["sale.order"]
+            .with_user(user)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "cae_activity_id": activity.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.product_service.id,
+                                "product_uom_qty": 1,
+                                "price_unit": amount,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+
+    def test_entrepreneur_quote_to_posted_invoice(self):
+        """Acceptance 1: quote → order → invoice → posted, all on A's activity."""
+        order = self._quote(self.user_a, self.activity_a, self.customer_a, 800.0)
+        analytic_key = str(self.activity_a.analytic_account_id.id)
+        self.assertEqual(order.order_line.analytic_distribution, {analytic_key: 100})
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        invoice = order._create_invoices()
+        self.assertEqual(invoice.cae_activity_id, self.activity_a)
+        invoice.with_user(self.user_a).action_post()
+        self.assertEqual(invoice.state, "posted")
+        income = invoice.invoice_line_ids
+        self.assertTrue(income)
+        for line in income:
+            self.assertEqual(line.analytic_distribution, {analytic_key: 100})
+        self.assertEqual(
+            set(invoice.line_ids.mapped("cae_activity_id")), {self.activity_a}
+        )
+        self.assertTrue(
+            invoice.line_ids.filtered(lambda l: l.display_type == "payment_term")
+        )
+        self.assertTrue(invoice.line_ids.filtered(lambda l: l.display_type == "tax"))
+
+    def test_default_activity_from_user(self):
+        move_form = Form(
+            self.env["account.move"]
+            .with_user(self.user_a)
+            .with_context(default_move_type="out_invoice")
+        )
+        self.assertEqual(move_form.cae_activity_id, self.activity_a)
+        order = self.env["sale.order"].with_user(self.user_a).new({})
+        self.assertEqual(order.cae_activity_id, self.activity_a)
+
+    def test_payment_carries_invoice_activity(self):
+        invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
+        invoice.action_post()
+        payment = (
+            self.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({})
+            ._create_payments()
+        )
+        self.assertEqual(payment.cae_activity_id, self.activity_a)
+        if payment.move_id:
+            self.assertEqual(
+                set(payment.move_id.line_ids.mapped("cae_activity_id")),
+                {self.activity_a},
+            )
+        self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+
+    def test_mass_post_refuses_missing_or_foreign_analytic(self):
+        """Acceptance 3: list-view mass posting by the admin is refused."""
+        missing = self._invoice(self.activity_a, self.customer_a, 100.0)
+        missing.invoice_line_ids.analytic_distribution = False
+        foreign = self._invoice(self.activity_a, self.customer_a, 100.0)
+        foreign.invoice_line_ids.analytic_distribution = {
+            str(self.activity_b.analytic_account_id.id): 100
+        }
+        for move in (missing, foreign):
+            wizard = (
+                self.env["validate.account.move"]
+                .with_user(self.user_admin)
+                .with_context(active_model="account.move", active_ids=move.ids)
+                .create({})
+            )
+            with self.assertRaisesRegex(
+                UserError, "analytic distribution must be exactly"
+            ):
+                wizard.validate_move()
+            self.assertEqual(move.state, "draft")
+
+    def test_split_distribution_refused(self):
+        invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
+        invoice.invoice_line_ids.analytic_distribution = {
+            str(self.activity_a.analytic_account_id.id): 50,
+            str(self.activity_b.analytic_account_id.id): 50,
+        }
+        with self.assertRaises(UserError):
+            invoice.action_post()
+
+    def test_invoice_without_activity_refused(self):
+        invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
+        invoice.cae_activity_id = False
+        with self.assertRaisesRegex(UserError, "has no activity"):
+            invoice.action_post()
+
+    def test_threshold_and_support_validation(self):
+        """Acceptance 4: 900 € alone; 1 500 € only once support validated."""
+        small = self._invoice(self.activity_a, self.customer_a, 900.0, user=self.user_a)
+        small.with_user(self.user_a).action_post()
+        self.assertEqual(small.state, "posted")
+
+        big = self._invoice(self.activity_a, self.customer_a, 1500.0, user=self.user_a)
+        with self.assertRaisesRegex(UserError, "self-validation threshold"):
+            big.with_user(self.user_a).action_post()
+        self.assertEqual(big.state, "draft")
+        big.with_user(self.user_a).action_cae_submit()
+        self.assertEqual(big.cae_validation_state, "to_validate")
+        with self.assertRaises(AccessError):
+            big.with_user(self.user_a).action_cae_validate()
+        big.with_user(self.user_support).action_cae_validate()
+        self.assertEqual(big.cae_validated_by_id, self.user_support)
+        self.assertTrue(big.cae_validated_date)
+        body = big.message_ids.filtered(lambda m: "Validated by" in (m.body or ""))
+        self.assertTrue(body)
+        self.assertIn("Sam Support", body[0].body)
+        big.with_user(self.user_a).action_post()
+        self.assertEqual(big.state, "posted")
+
+    def test_amount_raised_after_validation_needs_new_validation(self):
+        big = self._invoice(self.activity_a, self.customer_a, 1500.0, user=self.user_a)
+        big.with_user(self.user_support).action_cae_validate()
+        big.invoice_line_ids.price_unit = 2500.0
+        with self.assertRaises(UserError):
+            big.with_user(self.user_a).action_post()
+
+    def test_personal_threshold_and_refusal(self):
+        self.partner_a.sudo().cae_validation_threshold = 5000.0
+        order = self._quote(self.user_a, self.activity_a, self.customer_a, 4000.0)
+        order.with_user(self.user_a).action_confirm()
+        self.assertEqual(order.state, "sale")
+        big = self._quote(self.user_a, self.activity_a, self.customer_a, 6000.0)
+        with self.assertRaises(UserError):
+            big.with_user(self.user_a).action_confirm()
+        big.with_user(self.user_a).action_cae_submit()
+        with self.assertRaisesRegex(UserError, "reason"):
+            big.with_user(self.user_support).action_cae_refuse("  ")
+        big.with_user(self.user_support).action_cae_refuse("Prix à revoir")
+        self.assertEqual(big.cae_validation_state, "refused")
+        self.assertEqual(big.cae_refusal_reason, "Prix à revoir")
+        self.assertEqual(big.state, "draft")
+
+    def test_entrepreneur_cannot_post_other_activity(self):
+        invoice = self._invoice(self.activity_b, self.customer_b, 100.0)
+        with self.assertRaises(AccessError):
+            invoice.with_user(self.user_a).action_post()
+        self.assertEqual(invoice.state, "draft")
+
+
+@tagged("post_install", "-at_install")
+class TestReports(CaeTestCommon):
+    def test_invoice_and_quote_reports(self):
+        """Acceptance 5: trade name, SIRET and the CAPE mention in the body."""
+        self._contract(self.partner_a, "cape", "2024-01-15", "2099-06-30")
+        invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
+        invoice.action_post()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", invoice.ids)[0]
+            .decode()
+        )
+        self.assertIn("Les Ateliers d&#39;Anne", html.replace("'", "&#39;"))
+        self.assertIn("12345678900017", html)
+        self.assertIn("FR23334175221", html)
+        self.assertIn("under CAPE since", html)
+        self.assertIn("01/15/2024", html)
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "cae_activity_id": self.activity_a.id,
+                "order_line": [Command.create({"product_id": self.product_service.id})],
+            }
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+            .decode()
+        )
+        self.assertIn("12345678900017", html)
+        self.assertIn("under CAPE since", html)
+
+    def test_no_cape_mention_for_cesa(self):
+        self._contract(self.partner_b, "cesa", "2024-01-15")
+        invoice = self._invoice(self.activity_b, self.customer_b, 100.0)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", invoice.ids)[0]
+            .decode()
+        )
+        self.assertIn("Pains de Bruno", html)
+        self.assertNotIn("under CAPE since", html)

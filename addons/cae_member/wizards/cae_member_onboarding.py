@@ -23,11 +23,16 @@ class CaeMemberOnboarding(models.TransientModel):
 
     @api.model
     def _check_login(self, login):
-        if self.env["res.users"].sudo().with_context(active_test=False).search_count(
-            [("login", "=", login)], limit=1
+        if (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("login", "=", login)], limit=1)
         ):
             raise UserError(
-                self.env._("A user with the login %(login)s already exists.", login=login)
+                self.env._(
+                    "A user with the login %(login)s already exists.", login=login
+                )
             )
 
     def action_create(self):
@@ -35,40 +40,59 @@ class CaeMemberOnboarding(models.TransientModel):
         login = (self.login or self.email).strip()
         self._check_login(login)
         company = self.company_id
-        partner = self.env["res.partner"].create({
-            "name": self.name,
-            "email": self.email,
-            "phone": self.phone,
-            "is_cae_member": True,
-            "company_id": False,
-        })
-        user = self.env["res.users"].sudo().with_context(no_reset_password=True).create({
-            "name": self.name,
-            "login": login,
-            "email": self.email,
-            "partner_id": partner.id,
-            "company_id": company.id,
-            "company_ids": [Command.set(company.ids)],
-            "groups_id": [
-                Command.set([self.env.ref("cae_member.cae_member_group_entrepreneur").id])
-            ],
-        })
-        self.env["hr.employee"].sudo().create({
-            "name": self.name,
-            "user_id": user.id,
-            "work_contact_id": partner.id,
-            "work_email": self.email,
-            "company_id": company.id,
-            "cae_payroll_ref": self.payroll_ref or False,
-        })
-        self.env["cae.activity"].create({
-            "name": self.activity_name,
-            "code": self.activity_code,
-            "trade_name": self.activity_trade_name or self.activity_name,
-            "activity_type": self.activity_type,
-            "company_id": company.id,
-            "member_ids": [Command.link(partner.id)],
-        })
+        partner = self.env["res.partner"].create(
+            {
+                "name": self.name,
+                "email": self.email,
+                "phone": self.phone,
+                "is_cae_member": True,
+                "company_id": False,
+            }
+        )
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(no_reset_password=True)
+            .create(
+                {
+                    "name": self.name,
+                    "login": login,
+                    "email": self.email,
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "company_ids": [Command.set(company.ids)],
+                    "groups_id": [
+                        Command.set(
+                            [
+                                self.env.ref(
+                                    "cae_member.cae_member_group_entrepreneur"
+                                ).id
+                            ]
+                        )
+                    ],
+                }
+            )
+        )
+        self.env["hr.employee"].sudo().create(
+            {
+                "name": self.name,
+                "user_id": user.id,
+                "work_contact_id": partner.id,
+                "work_email": self.email,
+                "company_id": company.id,
+                "cae_payroll_ref": self.payroll_ref or False,
+            }
+        )
+        self.env["cae.activity"].create(
+            {
+                "name": self.activity_name,
+                "code": self.activity_code,
+                "trade_name": self.activity_trade_name or self.activity_name,
+                "activity_type": self.activity_type,
+                "company_id": company.id,
+                "member_ids": [Command.link(partner.id)],
+            }
+        )
         return {
             "type": "ir.actions.act_window",
             "res_model": "res.partner",

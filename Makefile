@@ -1,0 +1,56 @@
+# CAE suite for Odoo 18.0 — see README.md
+# PYTHON is the interpreter into which Odoo 18.0 is pip-installed.
+PYTHON ?= python3
+DEMO_DB ?= cae_demo
+HTTP_PORT ?= 8069
+MODULES := cae_member,cae_contribution,cae_parcours,cae_training
+TEST_TAGS ?=
+RESET ?=
+
+ODOO_CHECK = bash tools/check_odoo.sh $(PYTHON)
+ADDONS_PATH = $$($(PYTHON) tools/odoo_env.py addons-path)
+
+.PHONY: help setup deps system-deps postgres demo run test lint i18n bench
+
+help:
+	@echo "make setup   Python and system dependencies, PostgreSQL role, demo database $(DEMO_DB) (RESET=1 recreates it)"
+	@echo "make run     Odoo on 127.0.0.1:$(HTTP_PORT) with $(DEMO_DB)"
+	@echo "make test    every test on a throwaway database, ends with 'N passed, N failed' (TEST_TAGS=... for a subset)"
+	@echo "make lint    ruff, pylint-odoo, Odoo 18 view syntax, translations"
+
+setup: deps demo
+
+# what the tests need: Python packages, wkhtmltopdf and chromium, a PostgreSQL that answers
+deps: system-deps postgres
+	@$(ODOO_CHECK)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+
+system-deps:
+	@$(ODOO_CHECK)
+	@bash tools/system_deps.sh
+
+postgres:
+	@bash tools/pg_ensure.sh
+
+demo: postgres
+	@$(ODOO_CHECK)
+	@$(PYTHON) tools/demo_db.py --db $(DEMO_DB) --modules $(MODULES) $(if $(RESET),--reset)
+
+run:
+	@$(ODOO_CHECK)
+	@bash tools/pg_ensure.sh
+	$(PYTHON) -m odoo --database=$(DEMO_DB) --db-filter='^$(DEMO_DB)$$' \
+		--addons-path=$(ADDONS_PATH) --http-interface=127.0.0.1 --http-port=$(HTTP_PORT)
+
+test:
+	@$(ODOO_CHECK)
+	@TEST_TAGS='$(TEST_TAGS)' $(PYTHON) tools/run_tests.py
+
+lint:
+	@$(ODOO_CHECK)
+	@bash tools/lint.sh $(PYTHON)
+
+# regenerate each module's .pot and merge it into fr.po (then translate what is new)
+i18n:
+	@$(ODOO_CHECK)
+	@$(PYTHON) tools/i18n.py update
