@@ -33,6 +33,7 @@ class TestSuite(CaeTestCommon):
             self.assertIn(root.id, visible, user.login)
 
     def test_entrepreneur_invoice_carries_activity_everywhere(self):
+        self.company.cae_default_validation_threshold = 1000.0
         invoice = self._invoice(
             self.activity_a, self.customer_a, 500.0, user=self.user_a
         )

@@ -40,7 +40,7 @@ MISSING_DEP_RE = re.compile(
     r"websocket|chrome|chromium|browser|not installed|no module named|wkhtmltopdf",
     re.IGNORECASE,
 )
-ERROR_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ")
+ERROR_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) |demo data failed to install")
 
 
 def log(msg):
@@ -233,6 +233,9 @@ def run_pytest(odoo, db, tags):
         f"--odoo-addons-path={odoo.addons_path}",
         "--odoo-log-level=warn",
         f"--odoo-extra=data-dir={odoo.data_dir}",
+        # test mode from the start: Odoo's test framework refuses to be
+        # imported outside of it (and logs an ERROR)
+        "--odoo-extra=test-enable",
         f"--rootdir={ROOT}",
     ]
     proc = subprocess.run(cmd, env=env, check=False)
