@@ -31,8 +31,11 @@
         "views/hr_employee_views.xml",
         "views/account_move_views.xml",
         "views/sale_order_views.xml",
-        "views/cae_member_menus.xml",
+        "views/cae_account_statement_views.xml",
         "report/cae_member_templates.xml",
+        "report/cae_account_statement_reports.xml",
+        "report/cae_account_statement_templates.xml",
+        "views/cae_member_menus.xml",
     ],
     "demo": [
         "demo/cae_member_demo.xml",

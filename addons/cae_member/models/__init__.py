@@ -14,3 +14,4 @@ from . import account_analytic_line
 from . import sale_order
 from . import sale_order_line
 from . import hr_expense
+from . import cae_account_statement

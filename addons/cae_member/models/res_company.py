@@ -18,6 +18,43 @@ class ResCompany(models.Model):
         "threshold of their own.",
     )
 
+    # état des comptes: account prefixes of each figure ("-" excludes a prefix)
+    cae_statement_revenue_prefixes = fields.Char(
+        string="Revenue accounts", default="70"
+    )
+    cae_statement_purchase_prefixes = fields.Char(
+        string="Purchase accounts", default="60,611"
+    )
+    cae_statement_salary_prefixes = fields.Char(
+        string="Salary and social charge accounts", default="64"
+    )
+    cae_statement_contribution_prefixes = fields.Char(
+        string="Contribution accounts", default="6586"
+    )
+    cae_statement_cash_prefixes = fields.Char(string="Cash accounts", default="5")
+    cae_statement_customer_prefixes = fields.Char(
+        string="Customer accounts", default="41"
+    )
+    cae_statement_tax_prefixes = fields.Char(
+        string="Tax and social contribution accounts", default="42,-421,-425,43,44"
+    )
+    cae_statement_supplier_prefixes = fields.Char(
+        string="Supplier accounts", default="40"
+    )
+    cae_statement_salary_due_prefixes = fields.Char(
+        string="Salaries to pay accounts", default="421"
+    )
+    cae_statement_expense_due_prefixes = fields.Char(
+        string="Expense sheets to pay accounts", default="425"
+    )
+    cae_employer_cost_rate = fields.Float(
+        string="Employer cost rate",
+        default=1.45,
+        digits=(16, 4),
+        help="Gross salary x this rate = employer cost, compared with the "
+        "activity's available treasury.",
+    )
+
     @api.model
     def _cae_activity_plan(self):
         """The analytic plan holding one account per activity (created once)."""

@@ -1,3 +1,4 @@
 from . import test_activity
 from . import test_access
 from . import test_documents
+from . import test_account_statement
