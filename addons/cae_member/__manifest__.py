@@ -16,6 +16,7 @@
         "l10n_fr_facturx_chorus_pro",
         "mail",
         "purchase",
+        "report_xlsx",
         "sale_management",
     ],
     "data": [
@@ -32,9 +33,11 @@
         "views/account_move_views.xml",
         "views/sale_order_views.xml",
         "views/cae_account_statement_views.xml",
+        "views/cae_payroll_views.xml",
         "report/cae_member_templates.xml",
         "report/cae_account_statement_reports.xml",
         "report/cae_account_statement_templates.xml",
+        "report/cae_payroll_export_reports.xml",
         "views/cae_member_menus.xml",
     ],
     "demo": [

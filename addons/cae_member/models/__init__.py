@@ -14,4 +14,10 @@ from . import account_analytic_line
 from . import sale_order
 from . import sale_order_line
 from . import hr_expense
+from . import hr_expense_sheet
+from . import cae_mileage_rate
 from . import cae_account_statement
+from . import cae_salary_request
+from . import cae_payroll_export
+from . import cae_payroll_export_line
+from . import cae_payslip

@@ -42,7 +42,8 @@ class AccountMove(models.Model):
 
     def _cae_check_analytic(self):
         """Every revenue and expense line of an activity carries exactly the
-        activity's analytic account at 100 %; invoices need an activity."""
+        activity's analytic account at 100 %; a line without activity (the CAE
+        structure's own documents) carries no activity's account."""
         activities = (
             self.env["cae.activity"]
             .sudo()
@@ -52,11 +53,6 @@ class AccountMove(models.Model):
         activity_accounts = {str(a.analytic_account_id.id): a for a in activities}
         errors = []
         for move in self:
-            if move.is_invoice(include_receipts=True) and not move.cae_activity_id:
-                errors.append(
-                    self.env._("%(move)s has no activity.", move=move.display_name)
-                )
-                continue
             pnl_lines = move.line_ids.filtered(
                 lambda line: (
                     line.display_type == "product"

@@ -18,20 +18,46 @@ class AccountMoveLine(models.Model):
     @api.depends("move_id.cae_activity_id")
     def _compute_cae_activity_id(self):
         for line in self:
-            line.cae_activity_id = line.move_id.cae_activity_id or line.cae_activity_id
+            move = line.move_id
+            if move.is_invoice(include_receipts=True):
+                # every line of an invoice belongs to the invoice's activity
+                line.cae_activity_id = move.cae_activity_id
+            else:
+                # entries (payroll...) may spread lines over several activities
+                line.cae_activity_id = move.cae_activity_id or line.cae_activity_id
 
     @api.depends("cae_activity_id")
     def _compute_analytic_distribution(self):
         super()._compute_analytic_distribution()
-        for line in self:
-            if (
-                line.cae_activity_id
-                and line.display_type == "product"
+        pnl = self.filtered(
+            lambda line: (
+                line.display_type == "product"
                 and line.account_id.internal_group in ("income", "expense")
-            ):
+            )
+        )
+        for line in pnl.filtered("cae_activity_id"):
+            line.analytic_distribution = {
+                str(line.cae_activity_id.sudo().analytic_account_id.id): 100
+            }
+        # a line that leaves its activity leaves the activity's account too
+        orphans = pnl.filtered(
+            lambda line: not line.cae_activity_id and line.analytic_distribution
+        )
+        if orphans:
+            activity_keys = {
+                str(account_id)
+                for account_id in self.env["cae.activity"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([])
+                .analytic_account_id.ids
+            }
+            for line in orphans:
                 line.analytic_distribution = {
-                    str(line.cae_activity_id.sudo().analytic_account_id.id): 100
-                }
+                    key: value
+                    for key, value in line.analytic_distribution.items()
+                    if not set(key.split(",")) & activity_keys
+                } or False
 
     def _cae_analytic_error(self, activity_accounts):
         """Why this revenue or expense line may not be posted, or None.

@@ -1,4 +1,7 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.tools import date_utils
 
 
 class ResCompany(models.Model):
@@ -55,6 +58,32 @@ class ResCompany(models.Model):
         "activity's available treasury.",
     )
 
+    cae_mileage_product_id = fields.Many2one(
+        "product.product",
+        string="Kilometre allowance product",
+        help="Expense product whose unit price is the kilometre rate of the year.",
+    )
+    cae_expense_closing = fields.Selection(
+        [("monthly", "Monthly"), ("quarterly", "Quarterly")],
+        string="Expense closing",
+        default="quarterly",
+    )
+    cae_expense_closing_day = fields.Integer(
+        string="Closing day of the following month",
+        default=15,
+        help="Expenses of a period must be submitted by this day of the month "
+        "following the period (0: no deadline).",
+    )
+
+    def _cae_expense_deadline(self, date):
+        """Last day to submit the expenses dated ``date`` (False: none)."""
+        self.ensure_one()
+        if not self.cae_expense_closing_day:
+            return False
+        granularity = "quarter" if self.cae_expense_closing == "quarterly" else "month"
+        end = date_utils.end_of(date, granularity)
+        return end + relativedelta(days=self.cae_expense_closing_day)
+
     @api.model
     def _cae_activity_plan(self):
         """The analytic plan holding one account per activity (created once)."""
@@ -87,6 +116,22 @@ class ResCompany(models.Model):
             )
             self.sudo().cae_structure_analytic_account_id = account
         return self.cae_structure_analytic_account_id
+
+    def _cae_salary_journal(self):
+        """The "Salaires" journal of the payroll entries (created on first use)."""
+        self.ensure_one()
+        Journal = self.env["account.journal"].sudo()
+        journal = Journal.search(
+            [("company_id", "=", self.id), ("code", "=", "SAL")], limit=1
+        )
+        return journal or Journal.create(
+            {
+                "name": self.env._("Salaries"),
+                "code": "SAL",
+                "type": "general",
+                "company_id": self.id,
+            }
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

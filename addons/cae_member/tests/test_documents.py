@@ -113,11 +113,23 @@ class TestDocuments(CaeTestCommon):
         with self.assertRaises(UserError):
             invoice.action_post()
 
-    def test_invoice_without_activity_refused(self):
+    def test_structure_documents_without_activity(self):
+        """The CAE's own invoices have no activity and no activity's account."""
         invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
         invoice.cae_activity_id = False
-        with self.assertRaisesRegex(UserError, "has no activity"):
-            invoice.action_post()
+        self.assertFalse(invoice.invoice_line_ids.analytic_distribution)
+        invoice.action_post()
+        self.assertFalse(invoice.line_ids.cae_activity_id)
+        other = self._invoice(self.activity_a, self.customer_a, 100.0)
+        other.cae_activity_id = False
+        other.invoice_line_ids.analytic_distribution = {
+            str(self.activity_a.analytic_account_id.id): 100
+        }
+        with self.assertRaisesRegex(UserError, "does not belong to it"):
+            other.action_post()
+        # an entrepreneur cannot create a document outside their activities
+        with self.assertRaises(AccessError):
+            self._invoice(self.activity_b, self.customer_a, 100.0, user=self.user_a)
 
     def test_threshold_and_support_validation(self):
         """Acceptance 4: 900 € alone; 1 500 € only once support validated."""
