@@ -83,10 +83,10 @@ class CaePayslipImport(models.TransientModel):
                     "company_id": self.company_id.id,
                 }
             )
+            period = match["month"] + "/" + match["year"]
             payslip.message_post(
                 body=self.env._(
-                    "Your payslip of %(month)s is available.",
-                    month=f"{match['month']}/{match['year']}",
+                    "Your payslip of %(month)s is available.", month=period
                 ),
                 partner_ids=partner.ids,
                 subtype_xmlid="mail.mt_comment",
