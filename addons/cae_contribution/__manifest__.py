@@ -10,4 +10,14 @@
     "depends": [
         "cae_member",
     ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/cae_contribution_rules.xml",
+        "data/cae_contribution_data.xml",
+        "views/cae_contribution_views.xml",
+        "report/cae_contribution_reports.xml",
+        "report/cae_contribution_templates.xml",
+        "views/cae_contribution_menus.xml",
+    ],
+    "post_init_hook": "post_init_hook",
 }

@@ -1,0 +1,7 @@
+from . import res_company
+from . import cae_contribution_scale
+from . import cae_contribution_scale_version
+from . import cae_contribution_scale_bracket
+from . import cae_contribution_exemption
+from . import cae_activity
+from . import cae_contribution_line

@@ -1,0 +1,277 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import date_utils
+
+from odoo.addons.cae_member.models.cae_account_statement import prefix_match
+
+# advisory lock namespace of the contribution run (with the company id)
+LOCK_KEY = 72_617_001
+
+
+class CaeContributionRun(models.TransientModel):
+    """Monthly levy: for each active activity, the amount due year to date by
+    its scale minus what was already levied; one line and one posted entry
+    per activity whose amount is not zero (negative: a regularisation)."""
+
+    _name = "cae.contribution.run"
+    _description = "Run the monthly contribution"
+
+    date_to = fields.Date(
+        string="Up to",
+        required=True,
+        default=lambda self: date_utils.end_of(
+            fields.Date.context_today(self) - relativedelta(months=1), "month"
+        ),
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    line_ids = fields.Many2many("cae.contribution.line", readonly=True)
+
+    def action_run(self):
+        self.ensure_one()
+        lines = self._cae_run(self.company_id, self.date_to)
+        self.line_ids = lines
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Contributions levied"),
+            "res_model": "cae.contribution.line",
+            "view_mode": "list,form",
+            "domain": [("id", "in", lines.ids)],
+        }
+
+    @api.model
+    def _cron_monthly_run(self):
+        date_to = date_utils.end_of(
+            fields.Date.context_today(self) - relativedelta(months=1), "month"
+        )
+        for company in self.env["cae.activity"].search([]).company_id:
+            self.with_company(company)._cae_run(company, date_to)
+
+    @api.model
+    def _cae_lock(self, company):
+        self.env.cr.execute(
+            "SELECT pg_try_advisory_xact_lock(%s, %s)", (LOCK_KEY, company.id)
+        )
+        if not self.env.cr.fetchone()[0]:
+            raise UserError(
+                self.env._(
+                    "A contribution run of %(company)s is already in progress: wait "
+                    "for it to end, then run again.",
+                    company=company.name,
+                )
+            )
+
+    @api.model
+    def _cae_run(self, company, date_to):
+        self._cae_lock(company)
+        company._cae_contribution_setup()
+        journal = company.cae_contribution_journal_id
+        lock_date = company._get_user_fiscal_lock_date(journal)
+        if lock_date and date_to <= lock_date:
+            raise UserError(
+                self.env._(
+                    "The period up to %(date)s is locked (lock date %(lock)s): "
+                    "nothing was levied.",
+                    date=date_to,
+                    lock=lock_date,
+                )
+            )
+        date_from = date_utils.get_fiscal_year(
+            date_to,
+            day=company.fiscalyear_last_day,
+            month=int(company.fiscalyear_last_month),
+        )[0]
+        activities = self.env["cae.activity"].search([("company_id", "=", company.id)])
+        bases = self._cae_bases(activities, date_from, date_to, journal)
+        levied = dict(
+            self.env["cae.contribution.line"]._read_group(
+                [
+                    ("activity_id", "in", activities.ids),
+                    ("date_from", "=", date_from),
+                    ("date_to", "<=", date_to),
+                ],
+                ["activity_id"],
+                ["amount:sum"],
+            )
+        )
+        scales = self.env["cae.contribution.scale"].search(
+            [("company_id", "=", company.id)]
+        )
+        default_scale = {
+            activity_type: scales.filtered(field)[:1]
+            for activity_type, field in (
+                ("standard", "for_standard"),
+                ("training", "for_training"),
+                ("skills_assessment", "for_skills_assessment"),
+            )
+        }
+        months = (
+            (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+        )
+        currency = company.currency_id
+        line_vals = []
+        for activity in activities:
+            base = bases.get(activity.id, 0.0)
+            scale = (
+                activity.contribution_scale_id or default_scale[activity.activity_type]
+            )
+            if activity.contribution_flat_rate:
+                due = currency.round(base * activity.contribution_flat_rate / 100.0)
+            elif scale:
+                due = scale._cae_due(base, date_to, months)
+            else:
+                raise UserError(
+                    self.env._(
+                        "No contribution scale applies to %(activity)s.",
+                        activity=activity.display_name,
+                    )
+                )
+            before = levied.get(activity, 0.0)
+            line_vals.append(
+                {
+                    "activity_id": activity.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                    "scale_id": scale.id,
+                    "base_ytd": base,
+                    "due_ytd": due,
+                    "levied_before": before,
+                    "amount": currency.round(due - before),
+                    "company_id": company.id,
+                }
+            )
+        lines = self.env["cae.contribution.line"].create(line_vals)
+        self._cae_post_entries(lines.filtered(lambda l: not currency.is_zero(l.amount)))
+        return lines
+
+    @api.model
+    def _cae_bases(self, activities, date_from, date_to, journal):
+        """{activity id: base year to date}, in two aggregate queries: the
+        journal items of the year, minus those of the exemption periods."""
+        if not activities:
+            return {}
+        Line = self.env["account.move.line"].sudo()
+        domain = [
+            ("cae_activity_id", "in", activities.ids),
+            ("parent_state", "=", "posted"),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+            ("journal_id", "!=", journal.id),
+            ("account_id.internal_group", "in", ("income", "expense")),
+        ]
+        groups = Line._read_group(
+            domain, ["cae_activity_id", "account_id"], ["balance:sum"]
+        )
+        exemptions = self.env["cae.contribution.exemption"].search(
+            [
+                ("activity_id", "in", activities.ids),
+                ("date_from", "<=", date_to),
+                ("date_to", ">=", date_from),
+            ]
+        )
+        if exemptions:
+            exempt_domain = ["|"] * (len(exemptions) - 1)
+            for exemption in exemptions:
+                exempt_domain += [
+                    "&",
+                    "&",
+                    ("cae_activity_id", "=", exemption.activity_id.id),
+                    ("date", ">=", exemption.date_from),
+                    ("date", "<=", exemption.date_to),
+                ]
+            groups += [
+                (activity, account, -balance)
+                for activity, account, balance in Line._read_group(
+                    domain + exempt_domain,
+                    ["cae_activity_id", "account_id"],
+                    ["balance:sum"],
+                )
+            ]
+        company = activities.company_id[:1]
+        codes = {
+            account.id: account.code
+            for account in self.env["account.account"]
+            .sudo()
+            .with_company(company)
+            .browse({account.id for _a, account, _b in groups})
+        }
+        scales = self.env["cae.contribution.scale"].search(
+            [("company_id", "=", company.id)]
+        )
+        bases = {}
+        for activity, account, balance in groups:
+            scale = (
+                activity.contribution_scale_id
+                or scales.filtered(
+                    {
+                        "standard": "for_standard",
+                        "training": "for_training",
+                        "skills_assessment": "for_skills_assessment",
+                    }[activity.activity_type]
+                )[:1]
+            )
+            code = codes[account.id] or ""
+            revenue_prefixes = scale.revenue_prefixes or "70"
+            deductions = (
+                scale.deduction_prefixes if scale.base == "gross_margin" else ""
+            )
+            if prefix_match(code, revenue_prefixes) or (
+                deductions and prefix_match(code, deductions)
+            ):
+                bases[activity.id] = bases.get(activity.id, 0.0) - balance
+        return bases
+
+    @api.model
+    def _cae_post_entries(self, lines):
+        """One entry per line: the activity pays, the structure receives."""
+        if not lines:
+            return
+        company = lines.company_id
+        structure = company._cae_structure_account()
+        expense = company.cae_contribution_expense_account_id
+        income = company.cae_contribution_income_account_id
+        moves = self.env["account.move"].create(
+            [
+                {
+                    "move_type": "entry",
+                    "journal_id": company.cae_contribution_journal_id.id,
+                    "date": line.date_to,
+                    "ref": self.env._(
+                        "Contribution %(activity)s up to %(date)s",
+                        activity=line.activity_id.code,
+                        date=line.date_to,
+                    ),
+                    "company_id": company.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "name": self.env._("Cooperative contribution"),
+                                "account_id": expense.id,
+                                "cae_activity_id": line.activity_id.id,
+                                "debit": max(line.amount, 0.0),
+                                "credit": max(-line.amount, 0.0),
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "name": self.env._(
+                                    "Contribution of %(activity)s",
+                                    activity=line.activity_id.code,
+                                ),
+                                "account_id": income.id,
+                                "analytic_distribution": {str(structure.id): 100},
+                                "debit": max(-line.amount, 0.0),
+                                "credit": max(line.amount, 0.0),
+                            }
+                        ),
+                    ],
+                }
+                for line in lines
+            ]
+        )
+        moves._post(soft=False)
+        for line, move in zip(lines, moves, strict=True):
+            line.move_id = move
