@@ -226,3 +226,23 @@ class TestReports(CaeTestCommon):
         )
         self.assertIn("Pains de Bruno", html)
         self.assertNotIn("under CAPE since", html)
+
+    def test_french_invoice_mentions(self):
+        """The PDF is French: the CAPE mention reads as the CAE prints it."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"].search(
+            [("name", "=", "cae_member")]
+        )._load_module_terms(["cae_member"], ["fr_FR"], overwrite=True)
+        self.customer_a.lang = "fr_FR"
+        self._contract(self.partner_a, "cape", "2024-01-15", "2099-06-30")
+        invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.report_invoice", invoice.ids)[0]
+            .decode()
+        )
+        self.assertIn("Membre de", html)
+        self.assertIn("Coopérative Test", html)
+        self.assertIn("en CAPE depuis le", html)
+        self.assertIn("15/01/2024", html)
+        self.assertIn("TVA", html)
