@@ -229,4 +229,4 @@ class TestAccountStatement(CaeTestCommon):
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(large):
-            statement.available_treasury  # noqa: B018
+            self.assertTrue(statement.available_treasury)
