@@ -40,6 +40,11 @@
         "report/cae_payroll_export_reports.xml",
         "views/cae_member_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_member/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/cae_member_demo.xml",
     ],
