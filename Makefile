@@ -54,3 +54,10 @@ lint:
 i18n:
 	@$(ODOO_CHECK)
 	@$(PYTHON) tools/i18n.py update
+
+# month-end operations of a generated CAE against the platform's floor (not part of make test)
+BENCH_ACTIVITIES ?= 500
+bench:
+	@$(ODOO_CHECK)
+	@bash tools/pg_ensure.sh
+	@$(PYTHON) tests/benchmark/bench.py --activities $(BENCH_ACTIVITIES) $(if $(RESET),--reset)

@@ -88,6 +88,9 @@ def main():
     parser.add_argument("--db", default="cae_demo")
     parser.add_argument("--modules", required=True)
     parser.add_argument("--reset", action="store_true")
+    parser.add_argument(
+        "--without-demo", action="store_true", help="the modules without demo data"
+    )
     parser.add_argument("--configure", choices=["pre", "post"], help=argparse.SUPPRESS)
     opts = parser.parse_args()
     if opts.configure:
@@ -103,9 +106,24 @@ def main():
     odoo.data_dir = None
     createdb(opts.db)
     steps = [
-        ("base", ["-i", "base", "--load-language=fr_FR"]),
+        (
+            "base",
+            [
+                "-i",
+                "base",
+                "--load-language=fr_FR",
+                *(["--without-demo=all"] if opts.without_demo else []),
+            ],
+        ),
         ("configure-pre", None),
-        ("modules", ["-i", opts.modules]),
+        (
+            "modules",
+            [
+                "-i",
+                opts.modules,
+                *(["--without-demo=all"] if opts.without_demo else []),
+            ],
+        ),
         ("configure-post", None),
     ]
     for label, args in steps:

@@ -143,9 +143,11 @@ class CaeContributionRun(models.TransientModel):
                     "company_id": company.id,
                 }
             )
-        lines = self.env["cae.contribution.line"].create(line_vals)
-        self._cae_post_entries(lines.filtered(lambda l: not currency.is_zero(l.amount)))
-        return lines
+        to_post = [vals for vals in line_vals if not currency.is_zero(vals["amount"])]
+        moves = self._cae_post_entries(company, to_post)
+        for vals, move in zip(to_post, moves, strict=True):
+            vals["move_id"] = move.id
+        return self.env["cae.contribution.line"].create(line_vals)
 
     @api.model
     def _cae_bases(self, activities, date_from, date_to, journal):
@@ -225,53 +227,56 @@ class CaeContributionRun(models.TransientModel):
         return bases
 
     @api.model
-    def _cae_post_entries(self, lines):
-        """One entry per line: the activity pays, the structure receives."""
-        if not lines:
-            return
-        company = lines.company_id
+    def _cae_post_entries(self, company, line_vals):
+        """One posted entry per levy: the activity pays, the structure receives."""
+        if not line_vals:
+            return self.env["account.move"]
         structure = company._cae_structure_account()
         expense = company.cae_contribution_expense_account_id
         income = company.cae_contribution_income_account_id
+        activities = self.env["cae.activity"].browse(
+            [v["activity_id"] for v in line_vals]
+        )
+        code_of = {activity.id: activity.code for activity in activities}
+        label = self.env._("Cooperative contribution")
         moves = self.env["account.move"].create(
             [
                 {
                     "move_type": "entry",
                     "journal_id": company.cae_contribution_journal_id.id,
-                    "date": line.date_to,
+                    "date": vals["date_to"],
                     "ref": self.env._(
                         "Contribution %(activity)s up to %(date)s",
-                        activity=line.activity_id.code,
-                        date=line.date_to,
+                        activity=code_of[vals["activity_id"]],
+                        date=vals["date_to"],
                     ),
                     "company_id": company.id,
                     "line_ids": [
                         Command.create(
                             {
-                                "name": self.env._("Cooperative contribution"),
+                                "name": label,
                                 "account_id": expense.id,
-                                "cae_activity_id": line.activity_id.id,
-                                "debit": max(line.amount, 0.0),
-                                "credit": max(-line.amount, 0.0),
+                                "cae_activity_id": vals["activity_id"],
+                                "debit": max(vals["amount"], 0.0),
+                                "credit": max(-vals["amount"], 0.0),
                             }
                         ),
                         Command.create(
                             {
                                 "name": self.env._(
                                     "Contribution of %(activity)s",
-                                    activity=line.activity_id.code,
+                                    activity=code_of[vals["activity_id"]],
                                 ),
                                 "account_id": income.id,
                                 "analytic_distribution": {str(structure.id): 100},
-                                "debit": max(-line.amount, 0.0),
-                                "credit": max(line.amount, 0.0),
+                                "debit": max(-vals["amount"], 0.0),
+                                "credit": max(vals["amount"], 0.0),
                             }
                         ),
                     ],
                 }
-                for line in lines
+                for vals in line_vals
             ]
         )
         moves._post(soft=False)
-        for line, move in zip(lines, moves, strict=True):
-            line.move_id = move
+        return moves

@@ -1,0 +1,296 @@
+"""A generated CAE: N activities with a year of accounting each.
+
+Everything is written with batched ORM calls (one ``create`` per model and
+month, one ``_post`` per batch) and is reproducible from a seed. Used by the
+benchmark (``make bench``) and by the scaling tests of ``tests/``.
+"""
+
+import random
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command
+
+
+def _account(env, company, code):
+    return (
+        env["account.account"]
+        .with_company(company)
+        .search([("company_ids", "in", company.ids), ("code", "=", code)], limit=1)
+    )
+
+
+def generate(
+    env,
+    company,
+    n_activities=500,
+    months=12,
+    year=2025,
+    seed=42,
+    heavy_lines=0,
+    prefix="B",
+):
+    """Build the dataset in ``company`` (with the French chart of accounts).
+
+    Returns a dict of what was created. ``heavy_lines``: extra journal items
+    on the first activity (for the "one activity over 10 000 lines" figure).
+    """
+    rng = random.Random(seed)
+    env = env(
+        context=dict(
+            env.context,
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_notrack=True,
+            allowed_company_ids=[company.id],
+        )
+    )
+    if hasattr(company, "_cae_contribution_setup"):
+        company._cae_contribution_setup()
+    revenue = _account(env, company, "706000")
+    purchase = _account(env, company, "607000")
+    salaries = _account(env, company, "641100")
+    charges = _account(env, company, "645100")
+    salary_due = _account(env, company, "421000")
+    social_due = _account(env, company, "431000")
+    bank = _account(env, company, "512100")
+    misc = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+    )
+    sale_journal = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", "sale")], limit=1
+    )
+    purchase_journal = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", "purchase")], limit=1
+    )
+    tax_sale = env["account.tax"].search(
+        [
+            ("company_id", "=", company.id),
+            ("type_tax_use", "=", "sale"),
+            ("amount", "=", 20),
+            ("price_include", "=", False),
+        ],
+        limit=1,
+    )
+    tax_purchase = env["account.tax"].search(
+        [
+            ("company_id", "=", company.id),
+            ("type_tax_use", "=", "purchase"),
+            ("amount", "=", 20),
+            ("price_include", "=", False),
+        ],
+        limit=1,
+    )
+
+    partners = env["res.partner"].create(
+        [
+            {"name": f"Entrepreneur·e {prefix}{i:04d}", "is_cae_member": True}
+            for i in range(n_activities)
+        ]
+    )
+    customers = env["res.partner"].create(
+        [
+            {"name": f"Client {i:04d}", "is_company": True}
+            for i in range(max(10, n_activities // 5))
+        ]
+    )
+    activities = env["cae.activity"].create(
+        [
+            {
+                "name": f"Activité {i:04d}",
+                "code": f"{prefix}{i:04d}",
+                "company_id": company.id,
+                "activity_type": "training" if i % 10 == 0 else "standard",
+                "member_ids": [Command.link(partners[i].id)],
+            }
+            for i in range(n_activities)
+        ]
+    )
+    employees = env["hr.employee"].create(
+        [
+            {
+                "name": partners[i].name,
+                "work_contact_id": partners[i].id,
+                "company_id": company.id,
+                "cae_payroll_ref": f"{prefix}P{i:05d}",
+            }
+            for i in range(n_activities)
+        ]
+    )
+    contracts = env["cae.contract"].create(
+        [
+            {
+                "partner_id": partners[i].id,
+                "activity_id": activities[i].id,
+                "contract_type": "cesa" if i % 3 else "cape",
+                "date_start": date(year - 1, 1, 1),
+                "date_end": False if i % 3 else date(year, 12, 31),
+                "fixed_monthly_amount": 800.0 + (i % 7) * 100,
+                "monthly_hours": 151.67,
+                "company_id": company.id,
+            }
+            for i in range(n_activities)
+        ]
+    )
+    contracts.action_start()
+
+    receivable = (
+        env["account.account"]
+        .with_company(company)
+        .search(
+            [
+                ("company_ids", "in", company.ids),
+                ("account_type", "=", "asset_receivable"),
+            ],
+            limit=1,
+        )
+    )
+    moves = env["account.move"]
+    for month in range(months):
+        day = date(year, 1, 1) + relativedelta(months=month, day=15)
+        invoice_vals, bill_vals, entry_vals = [], [], []
+        for activity in activities:
+            for _k in range(2):
+                invoice_vals.append(
+                    {
+                        "move_type": "out_invoice",
+                        "journal_id": sale_journal.id,
+                        "partner_id": rng.choice(customers).id,
+                        "cae_activity_id": activity.id,
+                        "invoice_date": day,
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "name": "Prestation",
+                                    "account_id": revenue.id,
+                                    "quantity": 1,
+                                    "price_unit": rng.randint(300, 3000),
+                                    "tax_ids": [Command.set(tax_sale.ids)],
+                                }
+                            )
+                        ],
+                    }
+                )
+            bill_vals.append(
+                {
+                    "move_type": "in_invoice",
+                    "journal_id": purchase_journal.id,
+                    "partner_id": rng.choice(customers).id,
+                    "cae_activity_id": activity.id,
+                    "invoice_date": day,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "name": "Achat",
+                                "account_id": purchase.id,
+                                "quantity": 1,
+                                "price_unit": rng.randint(50, 800),
+                                "tax_ids": [Command.set(tax_purchase.ids)],
+                            }
+                        )
+                    ],
+                }
+            )
+            gross = rng.randint(800, 2500)
+            entry_vals.append(
+                {
+                    "move_type": "entry",
+                    "journal_id": misc.id,
+                    "date": day + relativedelta(day=28),
+                    "cae_activity_id": activity.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": salaries.id,
+                                "debit": gross,
+                                "name": "Salaire",
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "account_id": charges.id,
+                                "debit": gross * 0.45,
+                                "name": "Charges",
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "account_id": salary_due.id,
+                                "credit": gross * 0.78,
+                                "name": "Net",
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "account_id": social_due.id,
+                                "credit": gross * 0.67,
+                                "name": "URSSAF",
+                            }
+                        ),
+                    ],
+                }
+            )
+            # the customer pays: one bank entry per activity and month
+            amount = rng.randint(300, 3000)
+            entry_vals.append(
+                {
+                    "move_type": "entry",
+                    "journal_id": misc.id,
+                    "date": day + relativedelta(day=25),
+                    "cae_activity_id": activity.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "account_id": bank.id,
+                                "debit": amount,
+                                "name": "Encaissement",
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "account_id": receivable.id,
+                                "credit": amount,
+                                "partner_id": rng.choice(customers).id,
+                                "name": "Encaissement",
+                            }
+                        ),
+                    ],
+                }
+            )
+        batch = env["account.move"].create(invoice_vals + bill_vals + entry_vals)
+        batch._post(soft=False)
+        moves |= batch
+    if heavy_lines:
+        pairs = heavy_lines // 2
+        heavy = env["account.move"].create(
+            [
+                {
+                    "move_type": "entry",
+                    "journal_id": misc.id,
+                    "date": date(year, 1, 1)
+                    + relativedelta(months=(k % months), day=10),
+                    "cae_activity_id": activities[0].id,
+                    "line_ids": [
+                        Command.create(
+                            {"account_id": bank.id, "debit": 10.0, "name": "Caisse"}
+                        ),
+                        Command.create(
+                            {"account_id": revenue.id, "credit": 10.0, "name": "Vente"}
+                        ),
+                    ]
+                    * 50,
+                }
+                for k in range(max(1, pairs // 50))
+            ]
+        )
+        heavy._post(soft=False)
+        moves |= heavy
+    env.flush_all()
+    return {
+        "activities": activities,
+        "partners": partners,
+        "employees": employees,
+        "contracts": contracts,
+        "moves": moves,
+    }

@@ -1,0 +1,89 @@
+"""SQL queries of the month-end operations do not grow with the number of
+activities, apart from a bounded number per posted entry (N = 5 and N = 50)."""
+
+from datetime import date
+
+from odoo.tests import tagged
+
+from odoo.addons.cae_member.tests.common import CaeTestCommon
+
+from .benchmark.generator import generate
+
+
+@tagged("post_install", "-at_install", "cae_scaling")
+class TestScaling(CaeTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company._cae_contribution_setup()
+        cls.small = generate(cls.env, cls.company, n_activities=5, months=1, prefix="S")
+        cls.large = generate(
+            cls.env, cls.company, n_activities=45, months=1, prefix="L"
+        )
+        cls.all_activities = cls.small["activities"] | cls.large["activities"]
+
+    def _queries(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        result = func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before, result
+
+    def _only(self, activities):
+        """Keep ``activities`` active (the run and the export take the active ones)."""
+        self.env["cae.activity"].search([]).write({"active": False})
+        activities.write({"active": True})
+
+    def test_statements_constant(self):
+        Statement = self.env["cae.account.statement"]
+        start, end = date(2025, 1, 1), date(2025, 12, 31)
+        # warm Odoo's own caches (registry, rules) first: they are not per N
+        Statement._cae_compute_statements(self.small["activities"], start, end)
+        q5, _r = self._queries(
+            lambda: Statement._cae_compute_statements(
+                self.small["activities"], start, end
+            )
+        )
+        q50, figures = self._queries(
+            lambda: Statement._cae_compute_statements(self.all_activities, start, end)
+        )
+        self.assertEqual(q5, q50, f"{q5} queries for 5 activities, {q50} for 50")
+        self.assertEqual(len(figures), 50)
+
+    def test_contribution_run_bounded_per_entry(self):
+        Run = self.env["cae.contribution.run"]
+        self._only(self.small["activities"])
+        q5, lines5 = self._queries(
+            lambda: Run._cae_run(self.company, date(2025, 1, 31))
+        )
+        self._only(self.large["activities"])
+        q50, lines45 = self._queries(
+            lambda: Run._cae_run(self.company, date(2025, 1, 31))
+        )
+        self.assertEqual((len(lines5.move_id), len(lines45.move_id)), (5, 45))
+        per_entry = (q50 - q5) / 40
+        self.assertLess(per_entry, 60)
+        # nothing new: no entry, the same queries whatever N
+        self._only(self.small["activities"])
+        n5, _l = self._queries(lambda: Run._cae_run(self.company, date(2025, 1, 31)))
+        self._only(self.all_activities)
+        n50, _l = self._queries(lambda: Run._cae_run(self.company, date(2025, 1, 31)))
+        self.assertEqual(n5, n50)
+
+    def test_payroll_export_constant(self):
+        Export = self.env["cae.payroll.export"]
+        self.env["cae.contract"].search(
+            [("partner_id", "in", self.large["partners"].ids)]
+        ).write({"active": False})
+        q5, export5 = self._queries(
+            lambda: Export._cae_generate(date(2025, 1, 1), self.company)
+        )
+        self.env["cae.contract"].with_context(active_test=False).search(
+            [("partner_id", "in", self.large["partners"].ids)]
+        ).write({"active": True})
+        q50, export50 = self._queries(
+            lambda: Export._cae_generate(date(2025, 2, 1), self.company)
+        )
+        self.assertGreater(len(export50.line_ids), len(export5.line_ids))
+        self.assertLessEqual(q50 - q5, 2)
