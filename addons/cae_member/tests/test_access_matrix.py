@@ -1,0 +1,78 @@
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import CaeTestCommon
+
+# model: {role: "rwcu" rights}; "" = no access at all
+MATRIX = {
+    "cae.activity": {"a": "rw", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
+    "cae.pole": {"a": "r", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
+    "cae.territory": {"a": "r", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
+    "cae.contract": {"a": "r", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
+    "cae.account.statement": {
+        "a": "rwcu",
+        "support": "rwcu",
+        "admin": "rwcu",
+        "manager": "rwcu",
+    },
+    "cae.salary.request": {
+        "a": "rwcu",
+        "support": "r",
+        "admin": "rwcu",
+        "manager": "rwcu",
+    },
+    "cae.payroll.export": {"a": "", "support": "", "admin": "rwc", "manager": "rwc"},
+    "cae.payroll.export.line": {
+        "a": "",
+        "support": "",
+        "admin": "rwc",
+        "manager": "rwc",
+    },
+    "cae.payroll.export.wizard": {
+        "a": "",
+        "support": "",
+        "admin": "rwcu",
+        "manager": "rwcu",
+    },
+    "cae.payroll.import": {"a": "", "support": "", "admin": "rwcu", "manager": "rwcu"},
+    "cae.payslip": {"a": "r", "support": "", "admin": "rwc", "manager": "rwc"},
+    "cae.payslip.import": {"a": "", "support": "", "admin": "rwcu", "manager": "rwcu"},
+    "cae.mileage.rate": {"a": "r", "support": "r", "admin": "rwcu", "manager": "rwcu"},
+    "cae.validation.refuse": {
+        "a": "",
+        "support": "rwcu",
+        "admin": "rwcu",
+        "manager": "rwcu",
+    },
+    "cae.member.onboarding": {
+        "a": "",
+        "support": "rwcu",
+        "admin": "rwcu",
+        "manager": "rwcu",
+    },
+}
+OPERATIONS = {"r": "read", "w": "write", "c": "create", "u": "unlink"}
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(CaeTestCommon):
+    """Every model of the module against every role: what it can and cannot do."""
+
+    def test_matrix(self):
+        users = {
+            "a": self.user_a,
+            "support": self.user_support,
+            "admin": self.user_admin,
+            "manager": self.user_manager,
+        }
+        for model, rights in MATRIX.items():
+            for role, user in users.items():
+                for letter, operation in OPERATIONS.items():
+                    allowed = letter in rights[role]
+                    with self.subTest(model=model, role=role, operation=operation):
+                        records = self.env[model].with_user(user)
+                        if allowed:
+                            records.check_access(operation)
+                        else:
+                            with self.assertRaises(AccessError):
+                                records.check_access(operation)
