@@ -1,0 +1,305 @@
+from collections import defaultdict
+from datetime import date, datetime, time
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .cae_training_trainee import BPF_ORIGINS
+
+BPF_FRAMES = [
+    ("c", "C - Income by funding origin"),
+    ("d", "D - Charges"),
+    ("e", "E - Trainers"),
+    ("f", "F - Trainees"),
+]
+
+
+class CaeTrainingBpf(models.Model):
+    """Yearly bilan pédagogique et financier (cerfa 10443) of the training
+    organisation, computed from the posted invoices of the training actions,
+    the charges of the training activities and the attendance."""
+
+    _name = "cae.training.bpf"
+    _description = "BPF (yearly training report)"
+    _inherit = ["mail.thread"]
+    _order = "year desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    year = fields.Integer(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year - 1,
+        tracking=True,
+    )
+    date_from = fields.Date(compute="_compute_dates", store=True)
+    date_to = fields.Date(compute="_compute_dates", store=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Sent")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
+    line_ids = fields.One2many("cae.training.bpf.line", "bpf_id", string="Lines")
+    income_total = fields.Monetary(
+        string="Total income", currency_field="currency_id", readonly=True
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+
+    _sql_constraints = [
+        ("company_year_uniq", "unique(company_id, year)", "One BPF per year."),
+    ]
+
+    @api.depends("year")
+    def _compute_name(self):
+        for bpf in self:
+            bpf.name = self.env._("BPF %(year)s", year=bpf.year)
+
+    @api.depends("year")
+    def _compute_dates(self):
+        for bpf in self:
+            if bpf.year:
+                bpf.date_from = date(bpf.year, 1, 1)
+                bpf.date_to = date(bpf.year, 12, 31)
+            else:
+                bpf.date_from = bpf.date_to = False
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if any(bpf.state == "done" for bpf in self):
+            raise UserError(self.env._("A BPF that was sent cannot be deleted."))
+
+    def action_compute(self):
+        for bpf in self:
+            if bpf.state == "done":
+                raise UserError(
+                    self.env._("%(name)s was sent: it cannot change.", name=bpf.name)
+                )
+            vals_list = bpf._cae_compute_lines()
+            bpf.line_ids.unlink()
+            self.env["cae.training.bpf.line"].create(vals_list)
+            bpf.income_total = sum(
+                v["amount"] for v in vals_list if v["code"] == "C-total"
+            )
+        return True
+
+    def action_done(self):
+        self.write({"state": "done"})
+        return True
+
+    def action_draft(self):
+        self.write({"state": "draft"})
+        return True
+
+    def action_export_xlsx(self):
+        return self.env.ref("cae_training.cae_training_bpf_xlsx").report_action(self)
+
+    # ------------------------------------------------------------------ compute
+    def _cae_selection_labels(self, field_name):
+        """Translated labels of a trainee selection, in their order."""
+        field = self.env["cae.training.trainee"]._fields[field_name]
+        return dict(field._description_selection(self.env))
+
+    def _cae_compute_lines(self):
+        self.ensure_one()
+        lines = []
+        lines += self._cae_lines_income()
+        lines += self._cae_lines_charges()
+        lines += self._cae_lines_trainers()
+        lines += self._cae_lines_trainees()
+        for sequence, vals in enumerate(lines):
+            vals.update(bpf_id=self.id, sequence=sequence)
+        return lines
+
+    def _cae_income_by_origin(self):
+        """{origin: income excl. VAT} from the posted invoices and credit notes
+        of the training actions dated in the year, each action's income split
+        between its trainees' funding origins pro rata their funding (or their
+        number when no funding is entered)."""
+        groups = (
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "=", "posted"),
+                    ("move_type", "in", ("out_invoice", "out_refund")),
+                    ("cae_training_action_id", "!=", False),
+                    ("invoice_date", ">=", self.date_from),
+                    ("invoice_date", "<=", self.date_to),
+                ],
+                ["cae_training_action_id"],
+                ["amount_untaxed_signed:sum"],
+            )
+        )
+        income = defaultdict(float)
+        for action, total in groups:
+            trainees = action.trainee_ids
+            if not trainees:
+                income["c11"] += total
+                continue
+            weights = defaultdict(float)
+            use_amounts = any(trainees.mapped("amount"))
+            for trainee in trainees:
+                weights[trainee.bpf_origin] += trainee.amount if use_amounts else 1.0
+            weight_total = sum(weights.values())
+            for origin, weight in weights.items():
+                income[origin] += total * weight / weight_total
+        return income
+
+    def _cae_lines_income(self):
+        income = self._cae_income_by_origin()
+        labels = self._cae_selection_labels("bpf_origin")
+        currency = self.currency_id
+        lines = [
+            {
+                "frame": "c",
+                "code": label.split(" ", 1)[0],
+                "name": labels[origin].split(" ", 1)[-1],
+                "amount": currency.round(income.get(origin, 0.0)),
+            }
+            for origin, label in BPF_ORIGINS
+        ]
+        lines.append(
+            {
+                "frame": "c",
+                "code": "C-total",
+                "name": self.env._("Total income from vocational training"),
+                "amount": sum(line["amount"] for line in lines),
+            }
+        )
+        return lines
+
+    def _cae_lines_charges(self):
+        company = self.company_id
+        groups = (
+            self.env["account.move.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", company.id),
+                    ("parent_state", "=", "posted"),
+                    ("date", ">=", self.date_from),
+                    ("date", "<=", self.date_to),
+                    ("cae_activity_id.activity_type", "=", "training"),
+                    ("account_id.internal_group", "=", "expense"),
+                ],
+                ["account_id"],
+                ["balance:sum"],
+            )
+        )
+
+        def prefixes(value):
+            return tuple(p.strip() for p in (value or "").split(",") if p.strip())
+
+        salary = prefixes(company.cae_bpf_salary_prefixes)
+        purchase = prefixes(company.cae_bpf_purchase_prefixes)
+        total = salaries = purchases = 0.0
+        for account, balance in groups:
+            code = account.with_company(company).code or ""
+            total += balance
+            if salary and code.startswith(salary):
+                salaries += balance
+            elif purchase and code.startswith(purchase):
+                purchases += balance
+        currency = self.currency_id
+        return [
+            {
+                "frame": "d",
+                "code": "D-1",
+                "name": self.env._("Total charges of the training activity"),
+                "amount": currency.round(total),
+            },
+            {
+                "frame": "d",
+                "code": "D-2",
+                "name": self.env._("of which trainers' salaries"),
+                "amount": currency.round(salaries),
+            },
+            {
+                "frame": "d",
+                "code": "D-3",
+                "name": self.env._("of which training services and fees bought"),
+                "amount": currency.round(purchases),
+            },
+        ]
+
+    def _cae_lines_trainers(self):
+        groups = self.env["cae.training.slot"]._read_group(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("date", ">=", self.date_from),
+                ("date", "<=", self.date_to),
+                ("action_id.state", "in", ("confirmed", "done")),
+            ],
+            ["action_id"],
+            ["hours:sum"],
+        )
+        hours = defaultdict(float)
+        for action, action_hours in groups:
+            for trainer in action.trainer_ids:
+                hours[trainer] += action_hours
+        internal = [t for t in hours if t.is_cae_member]
+        external = [t for t in hours if not t.is_cae_member]
+        return [
+            {
+                "frame": "e",
+                "code": "E-1",
+                "name": self.env._("Trainers of the organisation"),
+                "count": len(internal),
+                "hours": sum(hours[t] for t in internal),
+            },
+            {
+                "frame": "e",
+                "code": "E-2",
+                "name": self.env._("External trainers (sub-contracting)"),
+                "count": len(external),
+                "hours": sum(hours[t] for t in external),
+            },
+        ]
+
+    def _cae_lines_trainees(self):
+        groups = (
+            self.env["cae.attendance"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("training_trainee_id", "!=", False),
+                    ("state", "=", "present"),
+                    ("date_start", ">=", datetime.combine(self.date_from, time.min)),
+                    ("date_start", "<=", datetime.combine(self.date_to, time.max)),
+                ],
+                ["training_trainee_id"],
+                ["hours:sum"],
+            )
+        )
+        counts = defaultdict(int)
+        hours = defaultdict(float)
+        for trainee, trainee_hours in groups:
+            counts[trainee.trainee_type] += 1
+            hours[trainee.trainee_type] += trainee_hours
+        lines = [
+            {
+                "frame": "f",
+                "code": f"F-1{'abcde'[index]}",
+                "name": label,
+                "count": counts.get(key, 0),
+                "hours": hours.get(key, 0.0),
+            }
+            for index, (key, label) in enumerate(
+                self._cae_selection_labels("trainee_type").items()
+            )
+        ]
+        lines.append(
+            {
+                "frame": "f",
+                "code": "F-1-total",
+                "name": self.env._("Total trainees"),
+                "count": sum(line["count"] for line in lines),
+                "hours": sum(line["hours"] for line in lines),
+            }
+        )
+        return lines

@@ -1,0 +1,116 @@
+from datetime import datetime, time
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
+
+
+def _float_to_time(value):
+    hours = int(value)
+    minutes = round((value - hours) * 60)
+    if minutes == 60:
+        hours, minutes = hours + 1, 0
+    return time(min(hours, 23), minutes)
+
+
+class CaeTrainingSlot(models.Model):
+    """A half-day of a training action: the unit of attendance."""
+
+    _name = "cae.training.slot"
+    _description = "Training half-day"
+    _order = "date, time_start, id"
+    _check_company_auto = True
+
+    action_id = fields.Many2one(
+        "cae.training.action",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    date = fields.Date(required=True)
+    time_start = fields.Float(string="From", required=True, default=9.0)
+    time_end = fields.Float(string="To", required=True, default=12.5)
+    hours = fields.Float(compute="_compute_hours", store=True)
+    date_start = fields.Datetime(
+        string="Start", compute="_compute_datetimes", store=True, index=True
+    )
+    date_end = fields.Datetime(string="End", compute="_compute_datetimes", store=True)
+    scanned_sheet = fields.Binary(
+        attachment=True,
+        copy=False,
+        help="Scanned attendance sheet of the half-day, signed by the trainees "
+        "and the trainer: it proves the attendance of every trainee.",
+    )
+    scanned_sheet_name = fields.Char(copy=False)
+    attendance_ids = fields.One2many("cae.attendance", "training_slot_id")
+    company_id = fields.Many2one(
+        related="action_id.company_id", store=True, index=True, precompute=True
+    )
+
+    @api.depends("time_start", "time_end")
+    def _compute_hours(self):
+        for slot in self:
+            slot.hours = round(max(slot.time_end - slot.time_start, 0.0), 2)
+
+    @api.depends("date", "time_start", "time_end", "action_id.tz")
+    def _compute_datetimes(self):
+        for slot in self:
+            if not slot.date:
+                slot.date_start = slot.date_end = False
+                continue
+            tz = pytz.timezone(slot.action_id.tz or "Europe/Paris")
+            slot.date_start, slot.date_end = (
+                tz.localize(datetime.combine(slot.date, _float_to_time(value)))
+                .astimezone(pytz.utc)
+                .replace(tzinfo=None)
+                for value in (slot.time_start, slot.time_end)
+            )
+
+    @api.depends("date", "time_start", "time_end")
+    def _compute_display_name(self):
+        for slot in self:
+            start = _float_to_time(slot.time_start)
+            end = _float_to_time(slot.time_end)
+            slot.display_name = "{} {}-{}".format(
+                format_date(self.env, slot.date) if slot.date else "",
+                start.strftime("%H:%M"),
+                end.strftime("%H:%M"),
+            )
+
+    @api.constrains("time_start", "time_end")
+    def _check_times(self):
+        for slot in self:
+            if not (0 <= slot.time_start < slot.time_end <= 24):
+                raise ValidationError(
+                    self.env._(
+                        "The half-day %(slot)s must end after it starts, within "
+                        "the day.",
+                        slot=slot.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        slots = super().create(vals_list)
+        slots.action_id._cae_sync_attendance()
+        return slots
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_attendance(self):
+        if self.attendance_ids.filtered("state"):
+            raise UserError(
+                self.env._(
+                    "A half-day with filled attendance is evidence and cannot be "
+                    "deleted."
+                )
+            )
+
+    def action_countersign(self):
+        self.action_id._cae_check_trainer_or_staff()
+        self.attendance_ids.filtered(
+            lambda a: a.state and not a.countersigned
+        ).sudo().write({"countersigned": True, "countersigned_by_id": self.env.user.id})
+        return True

@@ -1,0 +1,102 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.cae_training.models.res_company import french_public_holidays
+
+from .common import CaeTrainingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCpfDossier(CaeTrainingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.action = cls._action(
+            trainees=cls.trainee_1, funder="cpf", start=date(2025, 4, 28)
+        )
+        cls.dossier = cls.env["cae.training.cpf.dossier"].create(
+            {
+                "name": "EDOF-0001",
+                "trainee_id": cls.action.trainee_ids.id,
+                "date_entry": "2025-04-28",
+                "date_exit": "2025-04-30",
+            }
+        )
+
+    def _states(self):
+        self.dossier.invalidate_recordset(["entry_state", "exit_state", "alert"])
+        return self.dossier.entry_state, self.dossier.exit_state
+
+    def test_french_public_holidays(self):
+        holidays = french_public_holidays(2025)
+        self.assertEqual(len(holidays), 11)
+        for day in (
+            "2025-04-21",
+            "2025-05-01",
+            "2025-05-08",
+            "2025-05-29",
+            "2025-06-09",
+        ):
+            self.assertIn(date.fromisoformat(day), holidays)
+
+    def test_exit_deadline_skips_1_may(self):
+        """Acceptance 5: exit on 2025-04-30, on time through 2025-05-06."""
+        self.assertEqual(self.dossier.exit_deadline, date(2025, 5, 6))
+        self.assertEqual(self.dossier.entry_deadline, date(2025, 5, 2))
+        self.dossier.entry_declared_on = "2025-04-29"
+        with freeze_time("2025-05-02"):
+            self.assertEqual(self._states(), ("done", "pending"))
+            self.assertFalse(self.dossier.alert)
+        with freeze_time("2025-05-06"):
+            self.assertEqual(self._states()[1], "closing")
+            self.assertTrue(self.dossier.alert)
+        with freeze_time("2025-05-07"):
+            self.assertEqual(self._states()[1], "late")
+            self.assertTrue(self.dossier.alert)
+            self.assertIn(
+                self.dossier,
+                self.env["cae.training.cpf.dossier"].search([("alert", "=", True)]),
+            )
+
+    def test_declared_on_time_or_late(self):
+        self.dossier.write(
+            {"entry_declared_on": "2025-04-29", "exit_declared_on": "2025-05-06"}
+        )
+        self.assertEqual(self._states(), ("done", "done"))
+        self.dossier.exit_declared_on = "2025-05-07"
+        self.assertEqual(self._states()[1], "done_late")
+
+    def test_cron_alerts_the_training_manager_once(self):
+        self.dossier.entry_declared_on = "2025-04-29"
+        with freeze_time("2025-05-07"):
+            Dossier = self.env["cae.training.cpf.dossier"]
+            Dossier._cron_deadline_alerts()
+            activity = self.dossier.activity_ids
+            self.assertEqual(len(activity), 1)
+            self.assertEqual(activity.user_id, self.user_training)
+            self.assertEqual(activity.summary, "EDOF declaration late")
+            Dossier._cron_deadline_alerts()
+            self.assertEqual(len(self.dossier.activity_ids), 1)
+
+    def test_exit_declaration_needs_service_done(self):
+        with self.assertRaises(Exception):  # noqa: B017 - UserError
+            self.dossier.action_declare_exit()
+        with self.assertRaises(ValidationError):
+            self.dossier.write({"service_done": "partial", "completion_rate": 50})
+        self.dossier.write(
+            {
+                "service_done": "partial",
+                "completion_rate": 50,
+                "partial_reason": "Arrêt maladie",
+            }
+        )
+        self.dossier.action_declare_exit()
+        self.assertTrue(self.dossier.exit_declared_on)
+
+    def test_exit_before_entry_refused(self):
+        with self.assertRaises(ValidationError):
+            self.dossier.date_exit = "2025-04-01"
