@@ -15,5 +15,12 @@
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/cae_parcours_rules.xml",
+        "data/cae_parcours_data.xml",
+        "views/cae_appointment_views.xml",
+        "views/cae_journey_views.xml",
+        "report/cae_parcours_reports.xml",
+        "report/cae_parcours_templates.xml",
+        "views/cae_parcours_menus.xml",
     ],
 }

@@ -133,7 +133,7 @@ def generate(
             for i in range(n_activities)
         ]
     )
-    contracts.action_start()
+    contracts.with_context(cae_history=True).action_start()
 
     receivable = (
         env["account.account"]

@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
@@ -165,6 +167,16 @@ class CaeTestCommon(TransactionCase):
         )
 
     @classmethod
+    def _current_cape(cls, partner):
+        """A CAPE running today (legal: 6 months), started on the 1st of the
+        month two months ago."""
+        today = fields.Date.today()
+        start = today.replace(day=1) - relativedelta(months=2)
+        return cls._contract(
+            partner, "cape", start, start + relativedelta(months=6, days=-1)
+        )
+
+    @classmethod
     def _contract(cls, partner, contract_type, date_start, date_end=False, **vals):
         contract = cls.env["cae.contract"].create(
             {
@@ -176,5 +188,6 @@ class CaeTestCommon(TransactionCase):
                 **vals,
             }
         )
-        contract.action_start()
+        # a contract of the past: journey prerequisites are not checked
+        contract.with_context(cae_history=True).action_start()
         return contract

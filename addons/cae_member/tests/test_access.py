@@ -19,9 +19,7 @@ class TestAccess(CaeTestCommon):
                 "order_line": [Command.create({"product_id": cls.product_service.id})],
             }
         )
-        cls.contract_a = cls._contract(
-            cls.partner_a, "cape", "2024-01-01", "2099-06-30"
-        )
+        cls.contract_a = cls._current_cape(cls.partner_a)
         cls.expense_a = cls.env["hr.expense"].create(
             {
                 "name": "Train",

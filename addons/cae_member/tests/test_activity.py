@@ -106,7 +106,7 @@ class TestMemberStatus(CaeTestCommon):
     def test_status_from_contracts(self):
         partner = self.partner_a
         self.assertEqual(partner.cae_status, "candidate")
-        self._contract(partner, "cape", "2020-01-01", "2099-12-31")
+        self._current_cape(partner)
         self.assertEqual(partner.cae_status, "cape")
         self.assertEqual(partner._cae_status_at(date(2019, 6, 1)), "candidate")
 

@@ -188,7 +188,7 @@ class TestDocuments(CaeTestCommon):
 class TestReports(CaeTestCommon):
     def test_invoice_and_quote_reports(self):
         """Acceptance 5: trade name, SIRET and the CAPE mention in the body."""
-        self._contract(self.partner_a, "cape", "2024-01-15", "2099-06-30")
+        cape = self._current_cape(self.partner_a)
         invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
         invoice.action_post()
         html = (
@@ -200,7 +200,7 @@ class TestReports(CaeTestCommon):
         self.assertIn("12345678900017", html)
         self.assertIn("FR23334175221", html)
         self.assertIn("under CAPE since", html)
-        self.assertIn("01/15/2024", html)
+        self.assertIn(cape.date_start.strftime("%m/%d/%Y"), html)
         order = self.env["sale.order"].create(
             {
                 "partner_id": self.customer_a.id,
@@ -234,7 +234,7 @@ class TestReports(CaeTestCommon):
             [("name", "=", "cae_member")]
         )._load_module_terms(["cae_member"], ["fr_FR"], overwrite=True)
         self.customer_a.lang = "fr_FR"
-        self._contract(self.partner_a, "cape", "2024-01-15", "2099-06-30")
+        cape = self._current_cape(self.partner_a)
         invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
         html = (
             self.env["ir.actions.report"]
@@ -244,5 +244,5 @@ class TestReports(CaeTestCommon):
         self.assertIn("Membre de", html)
         self.assertIn("Coopérative Test", html)
         self.assertIn("en CAPE depuis le", html)
-        self.assertIn("15/01/2024", html)
+        self.assertIn(cape.date_start.strftime("%d/%m/%Y"), html)
         self.assertIn("TVA", html)

@@ -28,13 +28,24 @@ class CaeAttendance(models.Model):
         "event.event", string="Session", index=True, ondelete="restrict"
     )
     date_start = fields.Datetime(
-        string="Start", compute="_compute_dates", store=True, readonly=False, precompute=True
+        string="Start",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     date_end = fields.Datetime(
-        string="End", compute="_compute_dates", store=True, readonly=False, precompute=True
+        string="End",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     state = fields.Selection(
-        ATTENDANCE_STATES, string="Status", tracking=True, index=True,
+        ATTENDANCE_STATES,
+        string="Status",
+        tracking=True,
+        index=True,
         help="Empty while the attendance has not been filled.",
     )
     hours = fields.Float(
@@ -71,7 +82,11 @@ class CaeAttendance(models.Model):
     @api.depends("state", "date_start", "date_end")
     def _compute_hours(self):
         for attendance in self:
-            if attendance.state == "present" and attendance.date_start and attendance.date_end:
+            if (
+                attendance.state == "present"
+                and attendance.date_start
+                and attendance.date_end
+            ):
                 delta = attendance.date_end - attendance.date_start
                 attendance.hours = round(delta.total_seconds() / 3600.0, 2)
             else:

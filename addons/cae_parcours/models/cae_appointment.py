@@ -1,0 +1,127 @@
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+
+
+class CaeAppointment(models.Model):
+    """An appointment of the support team: individual or collective, with its
+    written report (readable by its participants and the support team only)."""
+
+    _name = "cae.appointment"
+    _description = "Support appointment"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    kind = fields.Selection(
+        [("individual", "Individual"), ("collective", "Collective")],
+        required=True,
+        default="individual",
+        tracking=True,
+    )
+    appointment_type = fields.Selection(
+        [
+            ("diagnostic", "Diagnostic interview"),
+            ("follow_up", "Follow-up"),
+            ("annual", "Annual interview"),
+            ("cesa_preparation", "CESA preparation"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="follow_up",
+    )
+    mode = fields.Selection(
+        [("on_site", "On site"), ("video", "Video"), ("phone", "Phone")],
+        required=True,
+        default="on_site",
+    )
+    theme = fields.Char()
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+            ("absent", "Absent"),
+        ],
+        string="Status",
+        required=True,
+        default="planned",
+        tracking=True,
+        index=True,
+    )
+    date_start = fields.Datetime(
+        string="Start", required=True, default=fields.Datetime.now, index=True
+    )
+    duration = fields.Float(default=1.0, help="In hours.")
+    date_end = fields.Datetime(string="End", compute="_compute_date_end", store=True)
+    advisor_ids = fields.Many2many(
+        "res.users", string="Advisors", default=lambda self: self.env.user
+    )
+    partner_ids = fields.Many2many(
+        "res.partner", string="Participants", domain=[("is_cae_member", "=", True)]
+    )
+    cae_activity_ids = fields.Many2many("cae.activity", string="CAE activities")
+    # report (compte rendu)
+    report_objectives = fields.Html(string="Objectives")
+    report_points = fields.Html(string="Points discussed")
+    report_action_plan = fields.Html(string="Action plan")
+    report_documents = fields.Html(string="Documents produced")
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+
+    @api.depends("date_start", "duration")
+    def _compute_date_end(self):
+        for appointment in self:
+            appointment.date_end = (
+                appointment.date_start
+                and appointment.date_start + timedelta(hours=appointment.duration or 0)
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        appointments = super().create(vals_list)
+        appointments._sync_calendar_event()
+        return appointments
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"name", "date_start", "duration", "partner_ids", "advisor_ids"} & set(vals):
+            self._sync_calendar_event()
+        return res
+
+    def _sync_calendar_event(self):
+        for appointment in self:
+            vals = {
+                "name": appointment.name,
+                "start": appointment.date_start,
+                "stop": appointment.date_end,
+                "partner_ids": [
+                    Command.set(
+                        (
+                            appointment.partner_ids | appointment.advisor_ids.partner_id
+                        ).ids
+                    )
+                ],
+            }
+            if appointment.calendar_event_id:
+                appointment.calendar_event_id.sudo().write(vals)
+            else:
+                appointment.calendar_event_id = (
+                    self.env["calendar.event"].sudo().create(vals)
+                )
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+
+    def action_absent(self):
+        self.write({"state": "absent"})
+
+    def action_print(self):
+        return self.env.ref("cae_parcours.cae_appointment_report").report_action(self)

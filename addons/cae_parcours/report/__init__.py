@@ -1,0 +1,2 @@
+from . import cae_funder_statistics_xlsx
+from . import cae_contract_cesa
