@@ -233,9 +233,10 @@ def run_pytest(odoo, db, tags):
         f"--odoo-addons-path={odoo.addons_path}",
         "--odoo-log-level=warn",
         f"--odoo-extra=data-dir={odoo.data_dir}",
-        # test mode from the start: Odoo's test framework refuses to be
-        # imported outside of it (and logs an ERROR)
-        "--odoo-extra=test-enable",
+        # no --test-enable here: with it, loading the registry would run the
+        # tests of the installed modules again (pytest-odoo turns test mode on
+        # per test module itself; Odoo logs a harmless "Importing test
+        # framework" error line about it)
         f"--rootdir={ROOT}",
     ]
     proc = subprocess.run(cmd, env=env, check=False)
