@@ -19,5 +19,10 @@
         "report/cae_contribution_templates.xml",
         "views/cae_contribution_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_contribution/static/tests/tours/*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
 }

@@ -80,6 +80,8 @@ class ResCompany(models.Model):
         ):
             return
         for xmlid in ("scale_standard", "scale_training"):
+            # the module's scales belong to the first company: read them as sudo
             scale = self.env.ref(f"cae_contribution.{xmlid}", raise_if_not_found=False)
             if scale:
-                scale.sudo().copy({"company_id": self.id, "name": scale.name})
+                scale = scale.sudo()
+                scale.copy({"company_id": self.id, "name": scale.name})

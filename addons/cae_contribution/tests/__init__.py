@@ -1,1 +1,2 @@
 from . import test_contribution
+from . import test_tours

@@ -1,0 +1,60 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+
+// The admin team's month end: run the contribution, export the pay variables
+// and download the file. Data: addons/cae_contribution/tests/test_tours.py
+registry.category("web_tour.tours").add("cae_admin_month_end_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            trigger: ".o_app[data-menu-xmlid='cae_member.cae_member_menu_root']",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown[data-menu-xmlid='cae_contribution.cae_contribution_menu']",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown-item[data-menu-xmlid='cae_contribution.cae_contribution_run_menu']",
+            run: "click",
+        },
+        {
+            content: "Run the contribution of last month",
+            trigger: ".modal button[name=action_run]",
+            run: "click",
+        },
+        {
+            content: "The activity's levy is listed",
+            trigger: ".o_list_view .o_data_row:contains(ACTA)",
+        },
+        {
+            trigger: ".o-dropdown[data-menu-xmlid='cae_member.cae_member_menu_payroll']",
+            run: "click",
+        },
+        {
+            trigger: ".o-dropdown-item[data-menu-xmlid='cae_member.cae_payroll_export_wizard_menu']",
+            run: "click",
+        },
+        {
+            trigger: ".modal button[name=action_export]",
+            run: "click",
+        },
+        {
+            content: "The export has the entrepreneur under CESA",
+            trigger: ".o_form_view .o_data_row:contains(PAY-A)",
+        },
+        {
+            content: "Download the CSV",
+            trigger: "button[name=action_download_csv]",
+            run: "click",
+        },
+        {
+            trigger: ".o_form_view .o_data_row:contains(PAY-A)",
+        },
+    ],
+});
