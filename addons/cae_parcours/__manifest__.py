@@ -14,6 +14,7 @@
         "report_xlsx",
     ],
     "data": [
+        "security/cae_parcours_security.xml",
         "security/ir.model.access.csv",
         "security/cae_parcours_rules.xml",
         "data/cae_parcours_data.xml",
@@ -23,4 +24,9 @@
         "report/cae_parcours_templates.xml",
         "views/cae_parcours_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_parcours/static/tests/tours/*.js",
+        ],
+    },
 }

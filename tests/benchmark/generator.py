@@ -124,7 +124,8 @@ def generate(
                 "partner_id": partners[i].id,
                 "activity_id": activities[i].id,
                 "contract_type": "cesa" if i % 3 else "cape",
-                "date_start": date(year - 1, 1, 1),
+                # CESA since the year before; CAPE: the 12 months of the year
+                "date_start": date(year - 1, 1, 1) if i % 3 else date(year, 1, 1),
                 "date_end": False if i % 3 else date(year, 12, 31),
                 "fixed_monthly_amount": 800.0 + (i % 7) * 100,
                 "monthly_hours": 151.67,

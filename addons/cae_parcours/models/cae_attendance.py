@@ -104,3 +104,12 @@ class CaeAttendance(models.Model):
     def action_countersign(self):
         self.write({"countersigned": True, "countersigned_by_id": self.env.user.id})
         return True
+
+    def action_mark_present(self):
+        self.write({"state": "present"})
+
+    def action_mark_absent(self):
+        self.write({"state": "absent"})
+
+    def action_mark_excused(self):
+        self.write({"state": "excused"})

@@ -105,6 +105,7 @@ class EventEvent(models.Model):
             )
         return {
             "type": "ir.actions.act_window",
+            "name": self.env._("Attendance"),
             "res_model": "cae.attendance",
             "view_mode": "list",
             "domain": [("event_id", "in", self.ids)],

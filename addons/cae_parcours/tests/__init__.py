@@ -1,3 +1,4 @@
 from . import test_journey
 from . import test_appointments
 from . import test_workshops
+from . import test_tours
