@@ -116,6 +116,16 @@ def main():
             ],
         ),
         ("configure-pre", None),
+        # the French chart of accounts is loaded at the end of this run, before
+        # the modules' demo invoices need its journals
+        (
+            "accounting",
+            [
+                "-i",
+                "account,l10n_fr_account",
+                *(["--without-demo=all"] if opts.without_demo else []),
+            ],
+        ),
         (
             "modules",
             [
