@@ -87,3 +87,41 @@ class TestScaling(CaeTestCommon):
         )
         self.assertGreater(len(export50.line_ids), len(export5.line_ids))
         self.assertLessEqual(q50 - q5, 2)
+
+
+@tagged("post_install", "-at_install", "cae_scaling")
+class TestScalingJourney(CaeTestCommon):
+    """Funder statistics and BPF: the same queries with 5 and 50 activities."""
+
+    def _queries(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - before
+
+    def test_statistics_and_bpf(self):
+        self.company._cae_contribution_setup()
+        Stats = self.env["cae.funder.statistics"]
+        Bpf = self.env["cae.training.bpf"]
+        start, end = date(2025, 1, 1), date(2025, 12, 31)
+
+        def stats():
+            return Stats._cae_bench(start, end)
+
+        def bpf():
+            record = Bpf.search(
+                [("year", "=", 2025), ("company_id", "=", self.company.id)]
+            )
+            record = record or Bpf.create({"year": 2025, "company_id": self.company.id})
+            record.action_compute()
+
+        generate(self.env, self.company, n_activities=10, months=1, prefix="S")
+        stats()
+        bpf()  # warm Odoo's caches
+        s10, b10 = self._queries(stats), self._queries(bpf)
+        generate(self.env, self.company, n_activities=40, months=1, prefix="L")
+        s50, b50 = self._queries(stats), self._queries(bpf)
+        self.assertEqual(s10, s50, f"statistics: {s10} queries for 10, {s50} for 50")
+        self.assertLessEqual(b50 - b10, 10, f"BPF: {b10} queries for 10, {b50} for 50")

@@ -98,6 +98,18 @@ def run(db, n_activities):
                 f"bench: generated in {time.perf_counter() - start:.0f} s", flush=True
             )
         activities = env["cae.activity"].search([("code", "=like", "B%")])
+        if "cae.appointment" in env and not env["cae.appointment"].search_count([]):
+            # a dataset generated before the journey modules: add their records
+            import random  # noqa: PLC0415
+
+            from generator import generate_journey  # noqa: PLC0415
+
+            partners = activities.member_ids
+            customers = env["res.partner"].search([("name", "=like", "Client %")])
+            generate_journey(
+                env, company, activities, partners, customers, YEAR, random.Random(42)
+            )
+            cr.commit()
         heavy = activities.filtered(lambda a: a.code == "B0000")
         lines = env["account.move.line"].search_count(
             [("cae_activity_id", "=", heavy.id)]

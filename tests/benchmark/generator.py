@@ -6,7 +6,7 @@ benchmark (``make bench``) and by the scaling tests of ``tests/``.
 """
 
 import random
-from datetime import date
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
@@ -287,6 +287,7 @@ def generate(
         )
         heavy._post(soft=False)
         moves |= heavy
+    generate_journey(env, company, activities, partners, customers, year, rng)
     env.flush_all()
     return {
         "activities": activities,
@@ -295,3 +296,121 @@ def generate(
         "contracts": contracts,
         "moves": moves,
     }
+
+
+def generate_journey(env, company, activities, partners, customers, year, rng):
+    """Appointments, workshops with attendance, training actions (when the
+    modules that hold them are installed), in batches."""
+    if "cae.appointment" in env:
+        env["cae.appointment"].create(
+            [
+                {
+                    "name": "Entretien de suivi",
+                    "kind": "individual",
+                    "appointment_type": "follow_up",
+                    "state": "done",
+                    "date_start": datetime(year, 1 + quarter * 3, 10, 9, 0),
+                    "partner_ids": [Command.set(partner.ids)],
+                    "report_points": "<p>Point d'étape</p>",
+                    "company_id": company.id,
+                }
+                for partner in partners
+                for quarter in range(2)
+            ]
+        )
+        sessions = env["event.event"].create(
+            [
+                {
+                    "name": f"Atelier socle {month + 1:02d}",
+                    "event_type_id": env.ref(
+                        "cae_parcours.event_type_base_workshop"
+                    ).id,
+                    "date_begin": datetime(year, month + 1, 5, 9, 0),
+                    "date_end": datetime(year, month + 1, 5, 12, 30),
+                    "company_id": company.id,
+                }
+                for month in range(12)
+            ]
+        )
+        env["cae.attendance"].create(
+            [
+                {
+                    "event_id": session.id,
+                    "partner_id": partner.id,
+                    "state": rng.choice(["present", "present", "absent", "excused"]),
+                    "company_id": company.id,
+                }
+                for session in sessions
+                for partner in rng.sample(list(partners), min(15, len(partners)))
+            ]
+        )
+        exits = partners[: max(1, len(partners) // 20)]
+        env["cae.member.exit"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "date": date(year, 11, 30),
+                    "exit_type": rng.choice(
+                        ["company_creation", "other_job", "end_of_test"]
+                    ),
+                    "company_id": company.id,
+                }
+                for partner in exits
+            ]
+        )
+    if "cae.training.action" in env:
+        training = activities.filtered(lambda a: a.activity_type == "training")
+        programs = env["cae.training.program"].create(
+            [
+                {
+                    "name": f"Programme {activity.code}",
+                    "activity_id": activity.id,
+                    "duration_hours": 7.0,
+                    "price": 700.0,
+                    "min_interest": 0,
+                    "company_id": company.id,
+                }
+                for activity in training
+            ]
+        )
+        programs.write({"state": "published"})
+        funders = ["opco", "cpf", "company", "self"]
+        actions = env["cae.training.action"].create(
+            [
+                {
+                    "program_id": program.id,
+                    "customer_id": rng.choice(customers).id,
+                    "company_id": company.id,
+                    "slot_ids": [
+                        Command.create(
+                            {
+                                "date": date(year, month, 12),
+                                "time_start": 9.0,
+                                "time_end": 12.5,
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "date": date(year, month, 12),
+                                "time_start": 13.5,
+                                "time_end": 17.0,
+                            }
+                        ),
+                    ],
+                    "trainee_ids": [
+                        Command.create(
+                            {
+                                "partner_id": customer.id,
+                                "funder_type": rng.choice(funders),
+                                "amount": 350.0,
+                            }
+                        )
+                        for customer in rng.sample(list(customers), 2)
+                    ],
+                }
+                for program in programs
+                for month in (3, 9)
+            ]
+        )
+        actions.action_confirm()
+        actions.attendance_ids.write({"state": "present", "countersigned": True})
