@@ -100,9 +100,9 @@ def run(db, n_activities):
         activities = env["cae.activity"].search([("code", "=like", "B%")])
         if "cae.appointment" in env and not env["cae.appointment"].search_count([]):
             # a dataset generated before the journey modules: add their records
-            import random  # noqa: PLC0415
+            import random
 
-            from generator import generate_journey  # noqa: PLC0415
+            from generator import generate_journey
 
             partners = activities.member_ids
             customers = env["res.partner"].search([("name", "=like", "Client %")])
