@@ -50,16 +50,7 @@ def db_exists(name):
 
 def configure(db, stage):
     """Runs inside Odoo (a child process) to write the company and users."""
-    import odoo
-    from odoo import api
-
-    odoo.tools.config.parse_config(
-        [f"--addons-path={odoo_env.addons_path()}", f"--database={db}"]
-    )
-    registry = odoo.modules.registry.Registry(db)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
-        company = env.ref("base.main_company")
+    with odoo_env.superuser_env(db) as (env, company):
         if stage == "pre":
             france = env.ref("base.fr")
             company.write(

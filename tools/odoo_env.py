@@ -7,6 +7,7 @@ addons path (the project's addons, then Odoo's core addons wherever the
 packaged build inside it).
 """
 
+import contextlib
 import os
 import sys
 
@@ -51,6 +52,23 @@ def addons_path():
         if path not in paths:
             paths.append(path)
     return ",".join(paths)
+
+
+@contextlib.contextmanager
+def superuser_env(db):
+    """An environment of ``db`` as superuser, in the main company; commits
+    when the block ends without error."""
+    odoo = load_odoo()
+    from odoo import api
+
+    odoo.tools.config.parse_config(
+        [f"--addons-path={addons_path()}", f"--database={db}"]
+    )
+    registry = odoo.modules.registry.Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        yield env(context={"allowed_company_ids": [company.id]}), company
 
 
 def odoo_bin():

@@ -73,17 +73,8 @@ def run(db, n_activities):
     import odoo_env
     from generator import generate
 
-    import odoo
-    from odoo import api
-
-    odoo.tools.config.parse_config(
-        [f"--addons-path={odoo_env.addons_path()}", f"--database={db}"]
-    )
-    registry = odoo.modules.registry.Registry(db)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
-        company = env.ref("base.main_company")
-        env = env(context={"allowed_company_ids": [company.id]})
+    with odoo_env.superuser_env(db) as (env, company):
+        cr = env.cr
         if not env["cae.activity"].search_count([("code", "=like", "B%")]):
             print(
                 f"bench: generating {n_activities} activities x 12 months ...",

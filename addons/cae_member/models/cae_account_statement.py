@@ -19,6 +19,17 @@ FIGURES = {
 }
 
 
+# figures of the period (income and charges), the others are balances
+PERIOD_FIGURES = (
+    "revenue",
+    "other_income",
+    "purchases",
+    "other_charges",
+    "salaries",
+    "contribution",
+)
+
+
 def prefix_match(code, spec):
     """``spec`` is "42,-421,-425,43": included prefixes, excluded ones with -."""
     parts = [p.strip() for p in (spec or "").split(",") if p.strip()]
@@ -310,14 +321,7 @@ class CaeAccountStatement(models.TransientModel):
         ]
         if figure:
             domain.append(("account_id", "in", self._cae_accounts_of(figure).ids))
-            if figure in (
-                "revenue",
-                "other_income",
-                "purchases",
-                "other_charges",
-                "salaries",
-                "contribution",
-            ):
+            if figure in PERIOD_FIGURES:
                 domain.append(("date", ">=", self.date_from))
         return {
             "type": "ir.actions.act_window",
