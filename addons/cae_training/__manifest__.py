@@ -42,6 +42,11 @@
         "report/cae_training_bpf_reports.xml",
         "views/cae_training_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cae_training/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/cae_training_demo.xml",
     ],

@@ -6,3 +6,4 @@ from . import test_cpf
 from . import test_quality
 from . import test_trainer
 from . import test_access
+from . import test_tours

@@ -1,0 +1,19 @@
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from .common import CaeTrainingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestTrainerTour(CaeTrainingCommon, HttpCase):
+    """A real browser: the trainer's attendance and the certificate."""
+
+    def test_trainer_attendance_and_certificate(self):
+        action = self._action(
+            trainees=self.trainee_1, days=1, start=fields.Date.today()
+        )
+        self.start_tour("/odoo", "cae_trainer_tour", login="ent_a")
+        self.assertEqual(set(action.attendance_ids.mapped("state")), {"present"})
+        self.assertTrue(all(action.attendance_ids.mapped("countersigned")))
+        trainee = action.trainee_ids
+        self.assertEqual(trainee.hours_attended, 7.0)
