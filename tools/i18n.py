@@ -38,7 +38,18 @@ def export_pots(odoo, db, names):
 
 
 def entry_keys(po):
-    return {(e.msgctxt, e.msgid) for e in po if not e.obsolete}
+    """(msgctxt, msgid, where) of every entry and every database occurrence:
+    Odoo applies a view's or a record's translation only when the PO entry
+    lists that view or record (code occurrences are matched by msgid)."""
+    keys = set()
+    for entry in po:
+        if entry.obsolete:
+            continue
+        keys.add((entry.msgctxt, entry.msgid, ""))
+        for where, _line in entry.occurrences:
+            if where.startswith(("model:", "model_terms:", "selection:")):
+                keys.add((entry.msgctxt, entry.msgid, where))
+    return keys
 
 
 def check(pots):
@@ -54,15 +65,21 @@ def check(pots):
         committed = polib.pofile(pot_path)
         missing = entry_keys(fresh) - entry_keys(committed)
         extra = entry_keys(committed) - entry_keys(fresh)
-        for _ctx, msgid in sorted(missing, key=str)[:20]:
-            problems.append(f"{name}: .pot lacks {msgid!r} (run make i18n)")
-        for _ctx, msgid in sorted(extra, key=str)[:20]:
-            problems.append(f"{name}: .pot has {msgid!r} that the code no longer has")
+        for _ctx, msgid, where in sorted(missing, key=str)[:20]:
+            problems.append(f"{name}: .pot lacks {msgid!r} {where} (run make i18n)")
+        for _ctx, msgid, where in sorted(extra, key=str)[:20]:
+            problems.append(
+                f"{name}: .pot has {msgid!r} {where} that the code no longer has"
+            )
         if not os.path.exists(fr_path):
             problems.append(f"{name}: i18n/fr.po is missing")
             continue
-        french = {(e.msgctxt, e.msgid): e for e in polib.pofile(fr_path)}
-        for key in sorted(entry_keys(fresh), key=str):
+        french_po = polib.pofile(fr_path)
+        french = {(e.msgctxt, e.msgid): e for e in french_po}
+        stale = entry_keys(fresh) - entry_keys(french_po)
+        for _ctx, msgid, where in sorted(stale, key=str)[:20]:
+            problems.append(f"{name}: fr.po lacks {msgid!r} {where} (run make i18n)")
+        for key in sorted({(c, m) for c, m, _w in entry_keys(fresh)}, key=str):
             entry = french.get(key)
             if entry is None or entry.obsolete:
                 problems.append(f"{name}: fr.po lacks {key[1]!r}")
