@@ -29,4 +29,7 @@
             "cae_parcours/static/tests/tours/*.js",
         ],
     },
+    "demo": [
+        "demo/cae_parcours_demo.xml",
+    ],
 }
