@@ -138,9 +138,6 @@ class ResPartner(models.Model):
         )
         return {partner.id: count for partner, count in groups}
 
-    def _cae_salaried(self):
-        return self.filtered(lambda p: p.cae_status in ("cesa", "associate"))
-
     def _compute_cae_interview_count(self):
         counts = self._cae_interview_counts(self)
         for partner in self:
