@@ -80,10 +80,10 @@ class TestFrenchScreens(TransactionCase):
                 if action.name in english:
                     untranslated.append(f"{module} action: {action.name!r}")
             for field in self._records_of(module, "ir.model.fields"):
-                if field.field_description in english:
-                    untranslated.append(
-                        f"{module} field {field.model}.{field.name}: {field.field_description!r}"
-                    )
+                label = field.field_description
+                if label in english:
+                    where = f"{field.model}.{field.name}"
+                    untranslated.append(f"{module} field {where}: {label!r}")
         self.assertFalse(untranslated, "\n".join(sorted(untranslated)))
 
     def test_journey_screens_open_in_french(self):

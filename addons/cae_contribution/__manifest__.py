@@ -24,5 +24,8 @@
             "cae_contribution/static/tests/tours/*.js",
         ],
     },
+    "demo": [
+        "demo/cae_contribution_demo.xml",
+    ],
     "post_init_hook": "post_init_hook",
 }
