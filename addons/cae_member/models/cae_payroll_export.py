@@ -54,7 +54,7 @@ class CaePayrollExport(models.Model):
     def _cae_generate(self, month, company=None):
         """Create the export of ``month`` (a date in it) with its lines and file."""
         company = company or self.env.company
-        month = date_utils.start_of(month, "month")
+        month = date_utils.start_of(fields.Date.to_date(month), "month")
         export = self.create({"month": month, "company_id": company.id})
         export.line_ids = [(0, 0, vals) for vals in export._cae_line_values()]
         export._cae_write_csv()
