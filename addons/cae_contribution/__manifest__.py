@@ -15,6 +15,7 @@
         "security/cae_contribution_rules.xml",
         "data/cae_contribution_data.xml",
         "views/cae_contribution_views.xml",
+        "views/cae_migration_import_views.xml",
         "report/cae_contribution_reports.xml",
         "report/cae_contribution_templates.xml",
         "views/cae_contribution_menus.xml",

@@ -1,2 +1,3 @@
 from . import test_contribution
 from . import test_tours
+from . import test_migration

@@ -21,3 +21,4 @@ from . import cae_salary_request
 from . import cae_payroll_export
 from . import cae_payroll_export_line
 from . import cae_payslip
+from . import account_bank_statement_line

@@ -6,3 +6,5 @@ from . import test_payroll
 from . import test_tours
 from . import test_access_matrix
 from . import test_demo
+from . import test_migration
+from . import test_bank

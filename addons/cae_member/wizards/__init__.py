@@ -4,3 +4,4 @@ from . import cae_member_onboarding
 from . import cae_payroll_export_wizard
 from . import cae_payroll_import
 from . import cae_payslip_import
+from . import cae_migration_import
