@@ -2,7 +2,7 @@ import base64
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CaeTestCommon
 
@@ -100,12 +100,9 @@ class TestBankStatements(CaeTestCommon):
         )
 
     def test_camt053_payment_reconciled_carries_the_activity(self):
-        """Acceptance 3: a CAMT.053 statement with the payment of A's invoice.
-        Imported, its line is reconciled with the invoice (the invoice
-        matching model finds the invoice's number in the label, as on the
-        reconciliation screen); the bank line then carries A's activity, A's
-        cash and customers move, B's do not."""
-        self.auto_models.active = True
+        """Acceptance 3: a CAMT.053 statement with the payment of A's invoice,
+        reconciled on the OCA reconciliation screen: the bank line then
+        carries A's activity, A's cash and customers move, B's do not."""
         before = self._figures()
         data = self._camt(
             "STMT-1",
@@ -113,15 +110,29 @@ class TestBankStatements(CaeTestCommon):
                 {
                     "amount": 1200.0,
                     "way": "CRDT",
-                    "party": self.customer_a.name,
-                    "label": f"Paiement {self.invoice_a.name}",
+                    "party": "SARL INCONNUE",
+                    "label": "VIR SEPA REGLEMENT",
                 }
             ],
         )
-        statement = self._import(data, "releve.xml", _test_account_reconcile_oca=True)
+        statement = self._import(data, "releve.xml")
         self.assertEqual(len(statement.line_ids), 1)
-        st_line = statement.line_ids
+        st_line = statement.line_ids.with_user(self.user_admin)
         self.assertAlmostEqual(st_line.amount, 1200.0)
+        self.assertFalse(st_line.is_reconciled)
+        self.assertFalse(st_line.cae_activity_id)
+        receivable = self.invoice_a.line_ids.filtered(
+            lambda line: line.account_id.account_type == "asset_receivable"
+        )
+        with Form(
+            st_line,
+            view="account_reconcile_oca.bank_statement_line_form_reconcile_view",
+        ) as form:
+            self.assertFalse(form.can_reconcile)
+            form.add_account_move_line_id = receivable
+            self.assertTrue(form.can_reconcile)
+        st_line.reconcile_bank_line()
+
         self.assertTrue(st_line.is_reconciled)
         self.assertEqual(self.invoice_a.payment_state, "paid")
         self.assertEqual(st_line.cae_activity_id, self.activity_a)
@@ -132,9 +143,11 @@ class TestBankStatements(CaeTestCommon):
         self.assertAlmostEqual(after[a]["customers"] - before[a]["customers"], -1200.0)
         self.assertEqual(after[b], before[b])
 
-    def test_reconcile_later_carries_the_activity(self):
-        """A line imported without match, reconciled afterwards with B's
-        invoice: it takes B's activity when it is reconciled."""
+    def test_automatic_match_carries_the_activity(self):
+        """The invoice matching model reconciles a line naming the invoice as
+        the statement is imported: the line takes the invoice's activity."""
+        self.assertTrue(self.auto_models)
+        self.auto_models.active = True
         data = self._camt(
             "STMT-4",
             [
@@ -146,14 +159,81 @@ class TestBankStatements(CaeTestCommon):
                 }
             ],
         )
-        st_line = self._import(data, "later.xml").line_ids
-        self.assertFalse(st_line.is_reconciled)
-        self.assertFalse(st_line.cae_activity_id)
-        self.auto_models.active = True
-        st_line.with_user(self.user_admin)._auto_reconcile()
+        st_line = self._import(
+            data, "auto.xml", _test_account_reconcile_oca=True
+        ).line_ids
         self.assertTrue(st_line.is_reconciled)
         self.assertEqual(self.invoice_b.payment_state, "paid")
         self.assertEqual(st_line.cae_activity_id, self.activity_b)
+        self.assertFalse(self.invoice_a.line_ids.full_reconcile_id)
+
+    def test_bill_payment_carries_the_activity(self):
+        """A debit paying B's bill, reconciled on the reconciliation screen."""
+        bill = self._invoice(
+            self.activity_b, self.customer_b, 100.0, move_type="in_invoice"
+        )
+        bill.ref = "FOURN-77"
+        bill.action_post()
+        data = self._camt(
+            "STMT-5",
+            [
+                {
+                    "amount": 120.0,
+                    "way": "DBIT",
+                    "party": "SARL INCONNUE",
+                    "label": "PRLV SEPA",
+                }
+            ],
+        )
+        st_line = self._import(data, "bill.xml").line_ids.with_user(self.user_admin)
+        self.assertFalse(st_line.cae_activity_id)
+        before = self._figures()
+        payable = bill.line_ids.filtered(
+            lambda line: line.account_id.account_type == "liability_payable"
+        )
+        with Form(
+            st_line,
+            view="account_reconcile_oca.bank_statement_line_form_reconcile_view",
+        ) as form:
+            form.add_account_move_line_id = payable
+            self.assertTrue(form.can_reconcile)
+        st_line.reconcile_bank_line()
+        self.assertTrue(st_line.is_reconciled)
+        self.assertEqual(bill.payment_state, "paid")
+        self.assertEqual(st_line.cae_activity_id, self.activity_b)
+        after = self._figures()
+        b = self.activity_b.id
+        self.assertAlmostEqual(after[b]["cash"] - before[b]["cash"], -120.0)
+        self.assertAlmostEqual(after[b]["suppliers"] - before[b]["suppliers"], -120.0)
+
+    def test_payment_of_two_activities_keeps_no_activity(self):
+        """One transfer paying A's and B's invoices belongs to neither: it
+        stays in the list of lines without activity for the admin team."""
+        data = self._camt(
+            "STMT-6",
+            [{"amount": 1800.0, "way": "CRDT", "party": "GROUPE", "label": "VIR"}],
+        )
+        st_line = self._import(data, "two.xml").line_ids.with_user(self.user_admin)
+        with Form(
+            st_line,
+            view="account_reconcile_oca.bank_statement_line_form_reconcile_view",
+        ) as form:
+            for invoice in (self.invoice_a, self.invoice_b):
+                form.add_account_move_line_id = invoice.line_ids.filtered(
+                    lambda line: line.account_id.account_type == "asset_receivable"
+                )
+            self.assertTrue(form.can_reconcile)
+        st_line.reconcile_bank_line()
+        self.assertTrue(st_line.is_reconciled)
+        self.assertFalse(st_line.cae_activity_id)
+        action = self.env.ref("cae_member.account_bank_statement_line_action_cae")
+        self.assertIn(
+            st_line,
+            self.env["account.bank.statement.line"].search(
+                [("cae_activity_id", "=", False)]
+            ),
+        )
+        self.assertIn("search_default_cae_without_activity", action.context)
 
     def test_unmatched_line_assigned_by_the_admin(self):
         data = self._camt(
