@@ -69,6 +69,44 @@ def sql_floor(env, activities, start, end):
     return {row[0]: row[1:] for row in env.cr.fetchall()}
 
 
+def migration_files(n):
+    """A migration file set for n activities: one entrepreneur and two
+    contracts each, two customers and a supplier, opening balances, an open
+    quote, an unpaid invoice of two lines and a bill."""
+    files = {
+        "activities": ["ref;code;name;type"],
+        "members": ["ref;name;email;activity_codes;associate_date"],
+        "contracts": ["ref;member_ref;type;activity_code;date_start;date_end"],
+        "partners": ["ref;name;activity_codes;kind"],
+        "balances": ["ref;activity_code;cash;customers;suppliers;taxes_due"],
+        "documents": [
+            ";".join(
+                ("ref", "kind", "number", "activity_code", "partner_ref", "date")
+                + ("label", "quantity", "unit_price", "tax_rate")
+            )
+        ],
+    }
+    for i in range(n):
+        code = f"MG{i:04d}"
+        files["activities"].append(f"a{i};{code};Activité reprise {i};standard")
+        files["members"].append(
+            f"m{i};Entrepreneur Repris {i};m{i}@example.fr;{code};"
+            + ("2024-01-01" if i % 3 == 0 else "")
+        )
+        files["contracts"].append(f"c{i}a;m{i};cape;{code};2023-01-01;2023-12-31")
+        files["contracts"].append(f"c{i}b;m{i};cesa;{code};2024-01-01;")
+        for kind, suffix in (("customer", "c1"), ("customer", "c2"), ("supplier", "s")):
+            files["partners"].append(f"p{i}{suffix};Tiers {i} {suffix};{code};{kind}")
+        files["balances"].append(f"b{i};{code};{1000 + i};500;200;100")
+        files["documents"] += [
+            f"q{i};quote;D{i};{code};p{i}c1;{YEAR}-12-01;Devis;1;900;20",
+            f"f{i};invoice;F{i};{code};p{i}c2;{YEAR}-12-05;Prestation;2;300;20",
+            f"f{i};invoice;F{i};{code};p{i}c2;{YEAR}-12-05;Déplacement;1;40;20",
+            f"h{i};bill;H{i};{code};p{i}s;{YEAR}-12-07;Fournitures;1;120;20",
+        ]
+    return {kind: "\n".join(lines) + "\n" for kind, lines in files.items()}
+
+
 def run(db, n_activities):
     import odoo_env
     from generator import generate
@@ -210,6 +248,32 @@ def run(db, n_activities):
                 None,
             )
         )
+        if "cae.migration.import" in env:
+            import base64
+
+            n_migrated = max(n_activities // 5, 1)
+            vals = {"company_id": company.id, "opening_date": date(YEAR + 1, 1, 1)}
+            for kind, text in migration_files(n_migrated).items():
+                vals[f"{kind}_file"] = base64.b64encode(text.encode())
+                vals[f"{kind}_filename"] = f"{kind}.csv"
+            wizard = env["cae.migration.import"].create(vals)
+
+            def migrate():
+                wizard._cae_process(commit=True)
+                assert not wizard.error_count, wizard.report
+                return wizard.report
+
+            rows.append(
+                (
+                    measure(
+                        env,
+                        f"migration import ({n_migrated} activities, "
+                        f"{10 * n_migrated} lines)",
+                        migrate,
+                    ),
+                    None,
+                )
+            )
         if "cae.funder.statistics" in env:
             stats = env["cae.funder.statistics"]
             rows.append(
