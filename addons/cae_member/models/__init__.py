@@ -22,3 +22,4 @@ from . import cae_payroll_export
 from . import cae_payroll_export_line
 from . import cae_payslip
 from . import account_bank_statement_line
+from . import cae_demo_history
