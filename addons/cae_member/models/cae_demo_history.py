@@ -98,6 +98,14 @@ class CaeActivity(models.Model):
         bank = env["account.journal"].search(
             [("company_id", "=", company.id), ("type", "=", "bank")], limit=1
         )
+        misc = env["account.journal"].search(
+            [
+                ("company_id", "=", company.id),
+                ("type", "=", "general"),
+                ("id", "!=", journal.id),
+            ],
+            limit=1,
+        )
         tax_sale = env["account.tax"].search(
             [
                 ("company_id", "=", company.id),
@@ -156,6 +164,7 @@ class CaeActivity(models.Model):
             month_start = first - relativedelta(months=n)
             month_end = month_start + relativedelta(months=1, days=-1)
             documents, payroll, net_pay = [], [], []
+            revenue = defaultdict(float)
             for activity in activities:
                 covering = contracts.filtered(
                     lambda c, a=activity, s=month_start, e=month_end: (
@@ -170,6 +179,8 @@ class CaeActivity(models.Model):
                 labels = LABELS.get(activity.activity_type, LABELS["standard"])
                 for _i in range(rng.randint(1, 3)):
                     day = month_start + relativedelta(days=rng.randint(0, 24))
+                    amount = rng.randrange(300, 2600, 10)
+                    revenue[activity] += amount
                     documents.append(
                         {
                             "move_type": "out_invoice",
@@ -178,11 +189,7 @@ class CaeActivity(models.Model):
                             "invoice_date": day,
                             "date": day,
                             "invoice_line_ids": [
-                                line(
-                                    rng.choice(labels),
-                                    rng.randrange(300, 2600, 10),
-                                    tax_sale,
-                                )
+                                line(rng.choice(labels), amount, tax_sale)
                             ],
                         }
                     )
@@ -204,8 +211,11 @@ class CaeActivity(models.Model):
                         ],
                     }
                 )
-                for contract in covering.filtered(lambda c: c.contract_type == "cesa"):
-                    gross = rng.randrange(1200, 2200, 50)
+                cesa = covering.filtered(lambda c: c.contract_type == "cesa")
+                for contract in cesa:
+                    # the employer cost is about half the month's revenue
+                    share = revenue[activity] * 0.5 / 1.45 / len(cesa)
+                    gross = min(max(round(share / 50) * 50, 600), 2500)
                     charges = round(gross * 0.45, 2)
                     employee = round(gross * 0.22, 2)
                     net = round(gross - employee, 2)
@@ -222,7 +232,7 @@ class CaeActivity(models.Model):
                         ),
                         (accounts["salaries_due"], 0.0, net, activity, who),
                     ]
-                    net_pay.append((activity, who, net))
+                    net_pay.append((activity, who, net, charges + employee))
             invoices = Move.create(documents)
             invoices.action_post()
             if payroll:
@@ -255,27 +265,32 @@ class CaeActivity(models.Model):
                         "move_type": "entry",
                         "journal_id": journal.id,
                         "date": month_end + relativedelta(days=3),
-                        "ref": f"Virement des salaires {month_start:%m/%Y}",
+                        "ref": f"Salaires et cotisations {month_start:%m/%Y}",
                         "line_ids": [
                             Command.create(
                                 {
                                     "account_id": account.id,
-                                    "name": f"Salaire {month_start:%m/%Y} - {who.name}",
+                                    "name": f"{label} {month_start:%m/%Y} - {who.name}",
                                     "debit": amount if debit else 0.0,
                                     "credit": 0.0 if debit else amount,
                                     "partner_id": who.id,
                                     "cae_activity_id": activity.id,
                                 }
                             )
-                            for activity, who, amount in net_pay
-                            for account, debit in (
-                                (accounts["salaries_due"], True),
-                                (bank.default_account_id, False),
+                            for activity, who, net, social in net_pay
+                            for account, debit, amount, label in (
+                                (accounts["salaries_due"], True, net, "Salaire"),
+                                (accounts["social_due"], True, social, "Cotisations"),
+                                (bank.default_account_id, False, net + social, "Paie"),
                             )
                         ],
                     }
                 )
                 salary_pay.action_post()
+            # the VAT of the month is paid the month after, activity by activity
+            vat_date = month_end + relativedelta(days=20)
+            if misc and bank and vat_date < today:
+                self._cae_demo_vat(invoices, misc, bank, vat_date, month_start)
             # customers pay within one to two months, suppliers are paid at once;
             # the invoices of the last two months stay partly unpaid
             to_pay = invoices.filtered(
@@ -294,3 +309,42 @@ class CaeActivity(models.Model):
                         {"payment_date": pay_date, "group_payment": False}
                     )._create_payments()
         return True
+
+    @api.model
+    def _cae_demo_vat(self, invoices, misc, bank, vat_date, month_start):
+        vat = defaultdict(float)
+        for tax_line in invoices.line_ids.filtered("tax_line_id"):
+            vat[tax_line.cae_activity_id, tax_line.account_id] += tax_line.balance
+        due = defaultdict(float)
+        vat_lines = []
+        for (activity, account), balance in vat.items():
+            due[activity] += balance
+            vat_lines.append((activity, account, -balance))
+        vat_lines += [
+            (activity, bank.default_account_id, balance)
+            for activity, balance in due.items()
+        ]
+        vat_lines = [line for line in vat_lines if round(line[2], 2)]
+        if not vat_lines:
+            return
+        label = f"TVA {month_start:%m/%Y}"
+        self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "journal_id": misc.id,
+                "date": vat_date,
+                "ref": label,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "account_id": account.id,
+                            "name": label,
+                            "debit": max(balance, 0.0),
+                            "credit": max(-balance, 0.0),
+                            "cae_activity_id": activity.id,
+                        }
+                    )
+                    for activity, account, balance in vat_lines
+                ],
+            }
+        ).action_post()
