@@ -45,32 +45,32 @@ class CaeActivity(models.Model):
 
     @api.model
     def _cae_demo_accounts(self, company):
+        """The payroll accounts: the French codes (641, 645, 421, 431) when
+        the chart has them, otherwise accounts of the right type (by name
+        first), the social charges and their debt on the salaries' accounts
+        as a last resort."""
         Account = self.env["account.account"].with_company(company)
         base = [("company_ids", "in", company.ids), ("deprecated", "=", False)]
 
-        def find(prefix, account_type, name=None):
-            account = Account.search(
-                [*base, ("code", "=like", f"{prefix}%")], order="code", limit=1
-            )
-            if not account and name:
-                account = Account.search(
-                    [
-                        *base,
-                        ("account_type", "=", account_type),
-                        ("name", "ilike", name),
-                    ],
-                    order="code",
-                    limit=1,
-                )
-            return account or Account.search(
+        def find(prefix, account_type, name, fallback=None):
+            for domain in (
+                [("code", "=like", f"{prefix}%")],
+                [("account_type", "=", account_type), ("name", "ilike", name)],
+            ):
+                account = Account.search([*base, *domain], order="code", limit=1)
+                if account:
+                    return account
+            return fallback or Account.search(
                 [*base, ("account_type", "=", account_type)], order="code", limit=1
             )
 
+        salaries = find("6411", "expense", "salar")
+        salaries_due = find("421", "liability_current", "salar")
         return {
-            "salaries": find("6411", "expense", "salar"),
-            "charges": find("645", "expense", "social"),
-            "salaries_due": find("421", "liability_current", "salar"),
-            "social_due": find("431", "liability_current", "social"),
+            "salaries": salaries,
+            "charges": find("645", "expense", "social", salaries),
+            "salaries_due": salaries_due,
+            "social_due": find("431", "liability_current", "payroll", salaries_due),
         }
 
     @api.model
