@@ -238,6 +238,8 @@ def run_pytest(odoo, db, tags):
         f"--odoo-database={db}",
         f"--odoo-addons-path={odoo.addons_path}",
         "--odoo-log-level=warn",
+        # an HTTP server, for the HttpCase scenarios (real JSON-RPC / XML-RPC)
+        "--odoo-http",
         f"--odoo-extra=data-dir={odoo.data_dir}",
         # no --test-enable here: with it, loading the registry would run the
         # tests of the installed modules again (pytest-odoo turns test mode on

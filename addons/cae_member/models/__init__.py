@@ -1,3 +1,4 @@
+from . import base
 from . import res_company
 from . import cae_pole
 from . import cae_territory

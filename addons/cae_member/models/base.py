@@ -1,0 +1,114 @@
+"""What an entrepreneur may write: one list per model, enforced in the ORM.
+
+Access rights and record rules say *which records* a user reaches; they say
+nothing of *which fields*. A ``readonly`` in a view protects nothing against
+``write()`` over JSON-RPC or XML-RPC, so every model an entrepreneur may create
+or write declares the fields they may set::
+
+    class SaleOrder(models.Model):
+        _inherit = "sale.order"
+        _cae_entrepreneur_fields = frozenset({"partner_id", "order_line", ...})
+
+For a user who is an entrepreneur and neither support nor admin
+(``res.users._cae_is_entrepreneur_only``), ``create``, ``write`` and the
+``default`` of ``copy`` refuse any other field with an ``AccessError`` naming
+it. A model that declares nothing (``None``) is not guarded; the generic test
+``test_entrepreneur_fields`` fails for a model the entrepreneur group may
+write that declares no list, so a model or a field added later is protected
+by default.
+
+Core flows that write protected fields on the user's behalf (the state of a
+quote sent by e-mail, say) run inside ``cae_trusted_writes()``: a context
+variable of the Python process, which no RPC call can set.
+"""
+
+import contextvars
+from contextlib import contextmanager
+
+from odoo import api, models
+from odoo.exceptions import AccessError
+
+_TRUSTED = contextvars.ContextVar("cae_trusted_writes", default=False)
+
+# set by the ORM itself on every record
+MAGIC_FIELDS = frozenset(
+    {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"}
+)
+
+
+@contextmanager
+def cae_trusted_writes():
+    """Let the code inside write fields outside the entrepreneur's list.
+
+    Only for server code that has already checked what it writes (a core
+    action method wrapped by an override); never around a ``vals`` that came
+    from the client unchecked.
+    """
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+class Base(models.AbstractModel):
+    _inherit = "base"
+
+    # fields an entrepreneur may set on this model (None: the model is not
+    # guarded; see the module docstring)
+    _cae_entrepreneur_fields = None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._cae_entrepreneur_fields is not None:
+            self._cae_check_entrepreneur_fields(
+                {fname for vals in vals_list for fname in vals}
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if self._cae_entrepreneur_fields is not None:
+            self._cae_check_entrepreneur_fields(vals)
+        return super().write(vals)
+
+    def copy(self, default=None):
+        if self._cae_entrepreneur_fields is None or not self._cae_guard_applies():
+            return super().copy(default=default)
+        # what the caller asks for is checked; what copy_data carries over is
+        # the record's own values, copied as they are
+        self._cae_check_entrepreneur_fields(default or {})
+        with cae_trusted_writes():
+            return super().copy(default=default)
+
+    def _cae_guard_applies(self):
+        return (
+            not self.env.su
+            and not _TRUSTED.get()
+            and self.env.user._cae_is_entrepreneur_only()
+        )
+
+    def _cae_check_entrepreneur_fields(self, fnames):
+        """Refuse, for an entrepreneur, any field of ``fnames`` outside the
+        model's list."""
+        if not fnames or not self._cae_guard_applies():
+            return
+        refused = set(fnames) - self._cae_entrepreneur_fields - MAGIC_FIELDS
+        if not refused:
+            return
+        labels = ", ".join(
+            sorted(
+                f"{self._fields[f].get_description(self.env)['string']} ({f})"
+                if f in self._fields
+                else f
+                for f in refused
+            )
+        )
+        raise AccessError(
+            self.env._(
+                "As an entrepreneur you cannot set these fields of %(model)s: "
+                "%(fields)s. They are managed by the cooperative's team or "
+                "through the document's buttons.",
+                model=self.env["ir.model"].sudo()._get(self._name).name or self._name,
+                fields=labels,
+            )
+        )
