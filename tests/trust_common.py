@@ -63,7 +63,12 @@ class TrustRpcCase(CaeTestCommon, HttpCase):
         try:
             return self.make_jsonrpc_request(
                 "/web/dataset/call_kw",
-                {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+                {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs,
+                },
             )
         except JsonRpcException as exc:
             error = exc.args[0] if exc.args else {}

@@ -2,7 +2,7 @@
     "name": "CAE - Members and activities",
     "summary": "Entrepreneurs, activities with their analytic accounts, contracts, "
     "isolated access and validated quotes and invoices for a CAE",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Accounting",
     "license": "AGPL-3",
     "author": "CAE suite contributors",

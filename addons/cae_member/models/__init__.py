@@ -8,12 +8,15 @@ from . import res_partner
 from . import res_users
 from . import cae_validation_mixin
 from . import hr_employee
+from . import account_journal
 from . import account_move
 from . import account_move_line
+from . import account_move_send
 from . import account_payment
 from . import account_analytic_line
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_option
 from . import hr_expense
 from . import hr_expense_sheet
 from . import cae_mileage_rate

@@ -1,8 +1,35 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
+
+    # what an entrepreneur sets on the lines of her invoices and bills; the
+    # activity of a line is the document's (checked below), amounts come
+    # from quantities and prices
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "account_id",
+            "analytic_distribution",
+            "cae_activity_id",
+            "currency_id",
+            "date_maturity",
+            "deferred_end_date",
+            "deferred_start_date",
+            "discount",
+            "display_type",
+            "move_id",
+            "name",
+            "partner_id",
+            "price_unit",
+            "product_id",
+            "product_uom_id",
+            "quantity",
+            "sequence",
+            "tax_ids",
+        }
+    )
 
     cae_activity_id = fields.Many2one(
         "cae.activity",
@@ -58,6 +85,36 @@ class AccountMoveLine(models.Model):
                     for key, value in line.analytic_distribution.items()
                     if not set(key.split(",")) & activity_keys
                 } or False
+
+    @api.constrains("cae_activity_id", "move_id")
+    def _check_cae_activity_of_document(self):
+        # every line of an invoice or a bill belongs to the document's
+        # activity (a line moved to another activity would move revenue or
+        # purchases out of it)
+        for line in self:
+            move = line.move_id
+            if (
+                move.is_invoice(include_receipts=True)
+                and line.cae_activity_id != move.cae_activity_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(move)s: every line of an invoice or a bill belongs to "
+                        "the document's activity.",
+                        move=move.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        if "cae_activity_id" in vals:
+            # a posted entry keeps the activity of its lines (bank lines
+            # excepted, see account.move._cae_check_activity_locked)
+            self.filtered(
+                lambda line: (
+                    line.cae_activity_id.id != (vals["cae_activity_id"] or False)
+                )
+            ).move_id._cae_raise_if_activity_locked()
+        return super().write(vals)
 
     def _cae_analytic_error(self, activity_accounts):
         """Why this revenue or expense line may not be posted, or None.

@@ -51,6 +51,12 @@ def cae_trusted_writes():
         _TRUSTED.reset(token)
 
 
+def cae_writes_trusted():
+    """True inside ``cae_trusted_writes()``: the write comes from a method that
+    checked it (a state changed by its button, say), not from the client."""
+    return _TRUSTED.get()
+
+
 class Base(models.AbstractModel):
     _inherit = "base"
 

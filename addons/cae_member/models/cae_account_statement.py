@@ -46,6 +46,10 @@ class CaeAccountStatement(models.TransientModel):
 
     _name = "cae.account.statement"
     _description = "Activity account statement (état des comptes)"
+    # the figures are computed; an entrepreneur chooses what to look at
+    _cae_entrepreneur_fields = frozenset(
+        {"activity_id", "date", "period", "requested_salary"}
+    )
 
     activity_id = fields.Many2one(
         "cae.activity",
@@ -170,8 +174,8 @@ class CaeAccountStatement(models.TransientModel):
     def _check_activity_access(self):
         user = self.env.user
         for statement in self:
-            if user._cae_is_entrepreneur_only() and (
-                statement.activity_id not in user.partner_id.sudo().cae_activity_ids
+            if user._cae_is_entrepreneur_only() and not user._cae_is_own_activity(
+                statement.activity_id
             ):
                 raise AccessError(
                     self.env._(

@@ -15,6 +15,9 @@ class CaeActivity(models.Model):
     _order = "code, name"
     _check_company_auto = True
     _rec_names_search = ["code", "name", "trade_name"]
+    # an entrepreneur presents her activity; its members and terms (code,
+    # type, rates, scale, analytic account, archiving) are the admin team's
+    _cae_entrepreneur_fields = frozenset({"trade_name", "logo", "description"})
 
     name = fields.Char(required=True, tracking=True)
     code = fields.Char(
@@ -129,6 +132,7 @@ class CaeActivity(models.Model):
                 vals["code"] = vals["code"].strip().upper()
         activities = super().create(vals_list)
         activities._sync_members()
+        self._cae_membership_changed()
         return activities
 
     def write(self, vals):
@@ -142,7 +146,17 @@ class CaeActivity(models.Model):
                 )
         if "member_ids" in vals:
             self._sync_members()
+        if {"member_ids", "active", "company_id"} & set(vals):
+            self._cae_membership_changed()
         return res
+
+    @api.model
+    def _cae_membership_changed(self):
+        """Record rules read the user's activities once and Odoo caches the
+        result per user and worker: a membership change clears that cache
+        here and, through the registry's cache signalling, in every other
+        worker at the end of the transaction."""
+        self.env.registry.clear_cache()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_accounting_entries(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .base import cae_trusted_writes, cae_writes_trusted
+
 CONTRACT_TYPES = [
     ("cape", "CAPE (business support contract)"),
     ("cesa", "CESA (salaried entrepreneur contract)"),
@@ -114,6 +116,31 @@ class CaeContract(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if "state" in vals and not (self.env.su or cae_writes_trusted()):
+            raise UserError(
+                self.env._(
+                    "The state of a contract changes through its buttons (start, "
+                    "end, cancel), never directly."
+                )
+            )
+        if "date_signature" in vals and not vals["date_signature"]:
+            signed = self.filtered(lambda c: c.state in ("running", "ended"))
+            if signed:
+                raise UserError(
+                    self.env._(
+                        "A contract that has run keeps its signature date "
+                        "(%(contracts)s).",
+                        contracts=", ".join(signed.mapped("name")),
+                    )
+                )
+        return super().write(vals)
+
+    def _cae_write_state(self, vals):
+        """The one way the buttons change a contract's state."""
+        with cae_trusted_writes():
+            return self.write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
         if any(c.state != "draft" or c.date_signature for c in self):
@@ -129,7 +156,7 @@ class CaeContract(models.Model):
             if contract.state != "draft":
                 continue
             contract._check_can_start()
-            contract.write(
+            contract._cae_write_state(
                 {
                     "state": "running",
                     "date_signature": contract.date_signature
@@ -149,15 +176,21 @@ class CaeContract(models.Model):
                 self
             ):
                 vals["date_end"] = fields.Date.context_today(self)
-            contract.write(vals)
+            contract._cae_write_state(vals)
         return True
 
     def action_cancel(self):
-        self.filtered(lambda c: c.state == "draft").write({"state": "cancelled"})
+        self.filtered(lambda c: c.state == "draft")._cae_write_state(
+            {"state": "cancelled"}
+        )
         return True
 
     def action_draft(self):
-        self.filtered(lambda c: c.state == "cancelled").write({"state": "draft"})
+        # only a cancelled draft comes back: a contract that has run never
+        # returns to draft (cancel is offered on drafts only)
+        self.filtered(
+            lambda c: c.state == "cancelled" and not c.date_signature
+        )._cae_write_state({"state": "draft"})
         return True
 
     @api.model
@@ -169,4 +202,4 @@ class CaeContract(models.Model):
                 ("date_end", "<", fields.Date.context_today(self)),
             ]
         )
-        expired.write({"state": "ended"})
+        expired._cae_write_state({"state": "ended"})

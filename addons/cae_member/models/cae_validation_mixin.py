@@ -29,9 +29,11 @@ class CaeValidationMixin(models.AbstractModel):
         string="Support validation",
         default="none",
         required=True,
+        readonly=True,
         copy=False,
         tracking=True,
         index=True,
+        help="Changed only by the buttons Submit, Validate and Refuse.",
     )
     cae_validated_by_id = fields.Many2one(
         "res.users", string="Validated by", copy=False, readonly=True, tracking=True
@@ -44,8 +46,19 @@ class CaeValidationMixin(models.AbstractModel):
     cae_refusal_reason = fields.Text(string="Refusal reason", copy=False, readonly=True)
 
     def _cae_amount_untaxed(self):
+        """Amount excl. VAT compared to the self-validation threshold, in the
+        company's currency (the threshold is a company amount)."""
         self.ensure_one()
-        return self.amount_untaxed
+        return self.currency_id._convert(
+            self.amount_untaxed,
+            self.company_id.currency_id,
+            self.company_id,
+            self._cae_currency_date(),
+        )
+
+    def _cae_currency_date(self):
+        self.ensure_one()
+        return fields.Date.context_today(self)
 
     def _cae_needs_validation(self, user=None):
         """True when ``user`` (default: current) may not proceed alone."""
@@ -54,17 +67,28 @@ class CaeValidationMixin(models.AbstractModel):
         if not user._cae_is_entrepreneur_only():
             return False
         amount = self._cae_amount_untaxed()
+        currency = self.company_id.currency_id
         if (
             self.cae_validation_state == "validated"
-            and self.currency_id.compare_amounts(amount, self.cae_validated_amount) <= 0
+            and currency.compare_amounts(amount, self.cae_validated_amount) <= 0
         ):
             return False
         threshold = user.partner_id._cae_validation_threshold()
-        return self.currency_id.compare_amounts(amount, threshold) > 0
+        return currency.compare_amounts(amount, threshold) > 0
+
+    @api.model
+    def _cae_check_own_activity_id(self, activity_id):
+        """An entrepreneur puts a document only on one of her activities."""
+        if not self.env.user._cae_is_own_activity(
+            self.env["cae.activity"].browse(activity_id or [])
+        ):
+            raise AccessError(
+                self.env._("You can only put a document on one of your own activities.")
+            )
 
     def _cae_check_own_activity(self):
         """An entrepreneur acts only on documents of their own activities."""
-        activities = self.env.user.partner_id.sudo().cae_activity_ids
+        activities = self.env.user._cae_activities()
         for record in self:
             if not record.cae_activity_id or record.cae_activity_id not in activities:
                 raise AccessError(
@@ -87,7 +111,7 @@ class CaeValidationMixin(models.AbstractModel):
                         "(%(threshold)s excl. VAT): submit it to the support team "
                         "for validation.",
                         document=record.display_name,
-                        threshold=record.currency_id.format(
+                        threshold=record.company_id.currency_id.format(
                             user.partner_id._cae_validation_threshold()
                         ),
                     )

@@ -122,14 +122,19 @@ class ResCompany(models.Model):
         self.ensure_one()
         Journal = self.env["account.journal"].sudo()
         journal = Journal.search(
+            [("company_id", "=", self.id), ("cae_payroll", "=", True)], limit=1
+        ) or Journal.search(
             [("company_id", "=", self.id), ("code", "=", "SAL")], limit=1
         )
+        if journal and not journal.cae_payroll:
+            journal.cae_payroll = True
         return journal or Journal.create(
             {
                 "name": self.env._("Salaries"),
                 "code": "SAL",
                 "type": "general",
                 "company_id": self.id,
+                "cae_payroll": True,
             }
         )
 

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 MEMBER_STATUS = [
     ("candidate", "Candidate"),
@@ -11,6 +12,58 @@ MEMBER_STATUS = [
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    # what an entrepreneur sets on her customers and suppliers, and on her own
+    # contact: plain contact data. Membership (is_cae_member,
+    # cae_activity_ids), status, journey, statistics and thresholds are the
+    # team's; cae_customer_activity_ids only to link her own activities
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "active",
+            "additional_info",
+            "bank_ids",
+            "cae_customer_activity_ids",
+            "cae_skills",
+            "category_id",
+            "child_ids",
+            "city",
+            "color",
+            "comment",
+            "company_id",
+            "company_name",
+            "company_registry",
+            "company_type",
+            "country_id",
+            "email",
+            "function",
+            "image_1920",
+            "industry_id",
+            "invoice_edi_format",
+            "invoice_sending_method",
+            "is_company",
+            "lang",
+            "mobile",
+            "name",
+            "parent_id",
+            "peppol_eas",
+            "peppol_endpoint",
+            "phone",
+            "property_payment_term_id",
+            "property_supplier_payment_term_id",
+            "ref",
+            "siret",
+            "state_id",
+            "street",
+            "street2",
+            "title",
+            "type",
+            "tz",
+            "user_id",
+            "vat",
+            "website",
+            "zip",
+        }
+    )
 
     is_cae_member = fields.Boolean(
         string="CAE entrepreneur", index=True, tracking=True, copy=False
@@ -68,11 +121,40 @@ class ResPartner(models.Model):
         "to activities is visible to their entrepreneurs only.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if self._cae_guard_applies():
+            partners._cae_check_customer_activities_changed({})
+        return partners
+
+    def write(self, vals):
+        if "cae_activity_ids" in vals:
+            self.env["cae.activity"]._cae_membership_changed()
+        if "cae_customer_activity_ids" not in vals or not self._cae_guard_applies():
+            return super().write(vals)
+        # sudo: the links to other activities are not readable by her
+        before = {p.id: set(p.sudo().cae_customer_activity_ids.ids) for p in self}
+        result = super().write(vals)
+        self._cae_check_customer_activities_changed(before)
+        return result
+
+    def _cae_check_customer_activities_changed(self, before):
+        """An entrepreneur links or unlinks only her own activities to a
+        contact (the others' links are theirs)."""
+        own = set(self.env.user._cae_activities().ids)
+        for partner in self:
+            after = set(partner.sudo().cae_customer_activity_ids.ids)
+            if (after ^ before.get(partner.id, set())) - own:
+                raise AccessError(
+                    self.env._("You can only link your own activities to a contact.")
+                )
+
     @api.model
     def _cae_default_customer_activities(self):
         user = self.env.user
         if user._cae_is_entrepreneur_only():
-            return user.partner_id.sudo().cae_activity_ids
+            return user._cae_activities().filtered("active")
         return self.env["cae.activity"]
 
     @api.depends(

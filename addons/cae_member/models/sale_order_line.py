@@ -4,6 +4,40 @@ from odoo import api, fields, models
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
+    # what an entrepreneur sets on her quote lines (the quotation form); the
+    # activity and the invoiced or down-payment figures are not in it
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "analytic_distribution",
+            "combo_item_id",
+            "customer_lead",
+            "discount",
+            "display_type",
+            "event_id",
+            "event_ticket_id",
+            "linked_line_id",
+            "linked_virtual_id",
+            "name",
+            "order_id",
+            "price_unit",
+            "product_custom_attribute_value_ids",
+            "product_document_ids",
+            "product_id",
+            "product_no_variant_attribute_value_ids",
+            "product_packaging_id",
+            "product_packaging_qty",
+            "product_template_id",
+            "product_uom",
+            "product_uom_qty",
+            "qty_delivered",
+            "selected_combo_items",
+            "sequence",
+            "tax_id",
+            "technical_price_unit",
+            "virtual_id",
+        }
+    )
+
     cae_activity_id = fields.Many2one(
         related="order_id.cae_activity_id", store=True, index=True, string="Activity"
     )

@@ -5,3 +5,4 @@ from . import cae_payroll_export_wizard
 from . import cae_payroll_import
 from . import cae_payslip_import
 from . import cae_migration_import
+from . import sale_advance_payment_inv

@@ -1,0 +1,170 @@
+"""Every field an entrepreneur may set is allowed on purpose (issue 14, acceptance 2).
+
+Walks every model on which the entrepreneur group has create or write access
+(``ir.model.access``), takes a record of the entrepreneur's own, and writes
+each stored field outside the model's list (``_cae_entrepreneur_fields``) as
+the entrepreneur: each write is refused, naming the field. A model added
+later without a list, or a field added later to a listed model, is refused
+by default — and this test fails for a model that declares no list or for
+which no record of hers can be found (add it to ``_own_record``).
+"""
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.cae_member.models.base import MAGIC_FIELDS
+from odoo.addons.cae_member.tests.common import CaeTestCommon
+
+
+@tagged("post_install", "-at_install", "cae_trust")
+class TestEntrepreneurFields(CaeTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.order_a = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer_a.id,
+                "cae_activity_id": cls.activity_a.id,
+                "order_line": [Command.create({"product_id": cls.product_service.id})],
+            }
+        )
+        if "sale_order_option_ids" in cls.order_a._fields:
+            cls.order_a.sale_order_option_ids = [
+                Command.create(
+                    {
+                        "product_id": cls.product_service.id,
+                        "name": "Option",
+                        "price_unit": 10.0,
+                    }
+                )
+            ]
+        cls.invoice_a = cls._invoice(cls.activity_a, cls.customer_a, 200.0)
+
+    def _entrepreneur_models(self):
+        group = self.env.ref("cae_member.cae_member_group_entrepreneur")
+        access = self.env["ir.model.access"].search(
+            [
+                ("group_id", "=", group.id),
+                "|",
+                ("perm_write", "=", True),
+                ("perm_create", "=", True),
+            ]
+        )
+        return {
+            acl.model_id.model: acl.perm_create
+            for acl in access
+            if acl.model_id.model in self.env
+        }
+
+    def _own_record(self, model):
+        """A record of ``model`` that entrepreneur A may write."""
+        env_a = self.env(user=self.user_a)
+        known = {
+            "res.partner": lambda: self.customer_a,
+            "sale.order": lambda: self.order_a,
+            "sale.order.line": lambda: self.order_a.order_line[:1],
+            "sale.order.option": lambda: self.order_a.sale_order_option_ids[:1],
+            "account.move": lambda: self.invoice_a,
+            "account.move.line": lambda: self.invoice_a.invoice_line_ids[:1],
+            "cae.activity": lambda: self.activity_a,
+            "cae.account.statement": lambda: env_a["cae.account.statement"].create(
+                {"activity_id": self.activity_a.id}
+            ),
+            "sale.advance.payment.inv": lambda: (
+                env_a["sale.advance.payment.inv"]
+                .with_context(active_model="sale.order", active_ids=self.order_a.ids)
+                .create({"sale_order_ids": [Command.set(self.order_a.ids)]})
+            ),
+        }
+        if model in known:
+            return known[model]().with_user(self.user_a)
+        # any record of hers that she may write (created by the modules'
+        # own flows in their tests' data, or by her)
+        records = env_a[model].search([], limit=20)
+        for record in records:
+            try:
+                record.check_access("write")
+            except AccessError:
+                continue
+            return record
+        return env_a[model]
+
+    def test_every_writable_model_declares_its_fields(self):
+        undeclared = [
+            model
+            for model in self._entrepreneur_models()
+            if self.env[model]._cae_entrepreneur_fields is None
+        ]
+        self.assertFalse(
+            undeclared,
+            "models writable by entrepreneurs without _cae_entrepreneur_fields",
+        )
+
+    def test_fields_outside_the_list_are_refused(self):
+        checked = 0
+        for model, can_create in sorted(self._entrepreneur_models().items()):
+            Model = self.env[model]
+            allowed = Model._cae_entrepreneur_fields or frozenset()
+            record = self._own_record(model)
+            forbidden = [
+                name
+                for name, field in Model._fields.items()
+                if field.store and name not in allowed and name not in MAGIC_FIELDS
+            ]
+            if not record:
+                self.fail(f"no record of {model} of entrepreneur A to test: add one")
+            for name in forbidden:
+                field = Model._fields[name]
+                value = field.convert_to_write(record.sudo()[name], record)
+                with self.subTest(model=model, field=name):
+                    with self.assertRaises(AccessError) as caught:
+                        record.write({name: value})
+                    self.assertIn(f"({name})", str(caught.exception))
+                    checked += 1
+                    if can_create:
+                        with self.assertRaises(AccessError) as caught:
+                            record.browse().with_context(
+                                default_move_type="out_invoice"
+                            ).create({name: value})
+                        self.assertIn(f"({name})", str(caught.exception))
+        self.assertGreater(checked, 100)
+
+    def test_listed_fields_still_work(self):
+        """The guard lets her do her job: a quote and an invoice of her own,
+        through the fields of the forms."""
+        env_a = self.env(user=self.user_a)
+        order = env_a["sale.order"].create(
+            {
+                "partner_id": self.customer_a.id,
+                "cae_activity_id": self.activity_a.id,
+                "validity_date": fields.Date.today(),
+                "note": "Merci",
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.product_service.id,
+                            "product_uom_qty": 2,
+                            "price_unit": 80.0,
+                        }
+                    )
+                ],
+            }
+        )
+        self.assertEqual(order.amount_untaxed, 160.0)
+        invoice = env_a["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer_a.id,
+                "cae_activity_id": self.activity_a.id,
+                "invoice_date": fields.Date.today(),
+                "invoice_line_ids": [
+                    Command.create(
+                        {"product_id": self.product_service.id, "price_unit": 50.0}
+                    )
+                ],
+            }
+        )
+        invoice.write({"ref": "Commande 12", "narration": "Merci"})
+        self.activity_a.with_user(self.user_a).write({"trade_name": "Nouveau nom"})
+        self.assertEqual(self.activity_a.trade_name, "Nouveau nom")
