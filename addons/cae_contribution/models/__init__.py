@@ -1,4 +1,5 @@
 from . import res_company
+from . import account_move
 from . import cae_contribution_scale
 from . import cae_contribution_scale_version
 from . import cae_contribution_scale_bracket

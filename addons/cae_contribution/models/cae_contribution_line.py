@@ -20,11 +20,25 @@ class CaeContributionLine(models.Model):
     due_ytd = fields.Monetary(string="Due year to date")
     levied_before = fields.Monetary()
     amount = fields.Monetary(string="Levied")
-    move_id = fields.Many2one("account.move", string="Entry", readonly=True)
+    move_id = fields.Many2one("account.move", string="Entry", readonly=True, index=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+
+    def write(self, vals):
+        # the figures of a levy are what the next runs deduct and what its
+        # entry proves: no one rewrites them, the admin team and the superuser
+        # included. The run only creates lines (and the migration import the
+        # lines levied before); a correction is the next run's regularisation.
+        if vals:
+            raise UserError(
+                self.env._(
+                    "A contribution line records what a run levied: it cannot be "
+                    "changed. A correction is levied by the next run."
+                )
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_levied(self):

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -87,11 +89,65 @@ class CaeContributionScale(models.Model):
         return version
 
     def _cae_due(self, base, date, months=0):
-        """Amount due for ``base`` (year to date) by the version in force on
+        """Amount due for ``base`` (a yearly base) by the version in force on
         ``date``, plus the fixed monthly part of ``months`` months."""
         self.ensure_one()
         due = self._cae_version_at(date)._cae_compute(base, self.mode)
         return self.currency_id.round(due + self.fixed_monthly_amount * months)
+
+    def _cae_version_periods(self, date_from, date_to):
+        """``[(version, start, end)]``: the days ``date_from`` to ``date_to``
+        cut at each version start. The days before the first version of the
+        span are priced by that version; a version must be in force on
+        ``date_to``."""
+        self.ensure_one()
+        self._cae_version_at(date_to)
+        starts = sorted(
+            {
+                v.date_from
+                for v in self.version_ids
+                if date_from < v.date_from <= date_to
+            }
+        )
+        bounds = [date_from, *starts]
+        ends = [start - timedelta(days=1) for start in starts] + [date_to]
+        by_start = self.version_ids.sorted("date_from")
+        periods = []
+        for start, end in zip(bounds, ends, strict=True):
+            version = (
+                by_start.filtered(
+                    lambda v, d=start: (
+                        v.date_from <= d and (not v.date_to or v.date_to >= d)
+                    )
+                )[:1]
+                or by_start.filtered(lambda v, d=start: v.date_from > d)[:1]
+            )
+            periods.append((version, start, end))
+        return periods
+
+    def _cae_due_ytd(self, base_at, date_from, date_to, months=0, periods=None):
+        """Amount due year to date when each version prices only the base
+        earned while it was in force: the sum, over the version periods of
+        ``date_from`` to ``date_to``, of due(base at the period's end) minus
+        due(base at its start), by that period's version; with one version,
+        the due of the base year to date. Never below zero (a credit note
+        never refunds more than was levied), plus the fixed part of ``months``
+        months. ``base_at(day)`` is the base from ``date_from`` to ``day``
+        included; ``periods``, when given, is ``_cae_version_periods`` of the
+        same span (computed once per scale by the run)."""
+        self.ensure_one()
+        if periods is None:
+            periods = self._cae_version_periods(date_from, date_to)
+        due = 0.0
+        for version, start, end in periods:
+            due += version._cae_compute(base_at(end), self.mode)
+            if start > date_from:
+                due -= version._cae_compute(
+                    base_at(start - timedelta(days=1)), self.mode
+                )
+        return self.currency_id.round(
+            max(due, 0.0) + self.fixed_monthly_amount * months
+        )
 
     def _cae_explain(self, base, date):
         """Bracket-by-bracket explanation of the amount due on ``base``."""
@@ -99,35 +155,29 @@ class CaeContributionScale(models.Model):
         version = self._cae_version_at(date)
         currency = self.currency_id
         lines = []
-        brackets = version.bracket_ids.sorted("lower_bound")
+        slices = version._cae_slices(base, self.mode)
         if self.mode == "global":
-            reached = brackets.filtered(
-                lambda b: base > b.lower_bound or b.lower_bound == 0
-            )[-1:]
+            rate = slices[0][0].rate if slices else 0.0
             lines.append(
                 self.env._(
                     "Global rate: the whole base %(base)s at %(rate)s %% = %(amount)s. "
                     "Crossing a bracket lowers the rate of the whole base, so the "
                     "amount due can drop although the margin grew.",
                     base=currency.format(base),
-                    rate=reached.rate,
-                    amount=currency.format(base * reached.rate / 100.0),
+                    rate=rate,
+                    amount=currency.format(sum(s[3] for s in slices)),
                 )
             )
         else:
-            for bracket in brackets:
-                if base <= bracket.lower_bound:
-                    break
-                top = min(base, bracket.upper_bound) if bracket.upper_bound else base
-                slice_ = top - bracket.lower_bound
+            for bracket, low, top, amount in slices:
                 lines.append(
                     self.env._(
                         "%(low)s - %(high)s: %(slice)s at %(rate)s %% = %(amount)s",
-                        low=currency.format(bracket.lower_bound),
+                        low=currency.format(low),
                         high=currency.format(top),
-                        slice=currency.format(slice_),
+                        slice=currency.format(top - low),
                         rate=bracket.rate,
-                        amount=currency.format(slice_ * bracket.rate / 100.0),
+                        amount=currency.format(amount),
                     )
                 )
         if self.fixed_monthly_amount:

@@ -84,21 +84,35 @@ class CaeContributionScaleVersion(models.Model):
                         )
                     )
 
-    def _cae_compute(self, base, mode):
-        """Amount due on ``base`` by these brackets."""
+    def _cae_slices(self, base, mode):
+        """The bracket arithmetic, in one place: ``[(bracket, low, high,
+        amount)]``, the part of ``base`` each bracket prices (``mode``
+        "marginal": each slice at its own rate; "global": the whole base at
+        the rate of the bracket reached)."""
         self.ensure_one()
         if base <= 0:
-            return 0.0
+            return []
         brackets = self.bracket_ids.sorted("lower_bound")
         if mode == "global":
             reached = brackets.filtered(
                 lambda b: base > b.lower_bound or b.lower_bound == 0
             )[-1:]
-            return base * reached.rate / 100.0
-        due = 0.0
+            return [(reached, 0.0, base, base * reached.rate / 100.0)]
+        slices = []
         for bracket in brackets:
             if base <= bracket.lower_bound:
                 break
             top = min(base, bracket.upper_bound) if bracket.upper_bound else base
-            due += (top - bracket.lower_bound) * bracket.rate / 100.0
-        return due
+            slices.append(
+                (
+                    bracket,
+                    bracket.lower_bound,
+                    top,
+                    (top - bracket.lower_bound) * bracket.rate / 100.0,
+                )
+            )
+        return slices
+
+    def _cae_compute(self, base, mode):
+        """Amount due on ``base`` by these brackets."""
+        return sum(amount for _b, _low, _high, amount in self._cae_slices(base, mode))

@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import date_utils
 
 
 class ReportContributionStatement(models.AbstractModel):
@@ -26,11 +25,8 @@ class ReportContributionStatement(models.AbstractModel):
         docs = []
         for activity in activities.sudo():
             company = activity.company_id
-            date_from, date_to = date_utils.get_fiscal_year(
-                date,
-                day=company.fiscalyear_last_day,
-                month=int(company.fiscalyear_last_month),
-            )
+            fiscal_year = company.compute_fiscalyear_dates(date)
+            date_from, date_to = fiscal_year["date_from"], fiscal_year["date_to"]
             lines = (
                 self.env["cae.contribution.line"]
                 .sudo()

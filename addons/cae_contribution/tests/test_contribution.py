@@ -3,48 +3,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.cae_member.tests.common import CaeTestCommon
+from .common import ContributionCommon
 
 
 @tagged("post_install", "-at_install")
-class TestContribution(CaeTestCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company._cae_contribution_setup()
-        scales = cls.env["cae.contribution.scale"].search(
-            [("company_id", "=", cls.company.id)]
-        )
-        cls.standard = scales.filtered("for_standard")
-        cls.training_scale = scales.filtered("for_training")
-
-    @classmethod
-    def _activity(cls, code, activity_type="standard", **vals):
-        return cls.env["cae.activity"].create(
-            {
-                "name": code,
-                "code": code,
-                "activity_type": activity_type,
-                "member_ids": [Command.link(cls.partner_a.id)],
-                **vals,
-            }
-        )
-
-    def _margin(self, activity, amount, date, move_type="out_invoice"):
-        move = self._invoice(
-            activity, self.customer_a, amount, move_type=move_type, date=date
-        )
-        move.action_post()
-        return move
-
-    def _run(self, date_to, activity=None):
-        wizard = self.env["cae.contribution.run"].create({"date_to": date_to})
-        wizard.action_run()
-        lines = wizard.line_ids
-        return (
-            lines.filtered(lambda l: l.activity_id == activity) if activity else lines
-        )
-
+class TestContribution(ContributionCommon):
     def test_marginal_and_rerun(self):
         """Acceptance 1 (marginal): 35 000 → 3 975.00; re-running levies nothing."""
         activity = self._activity("M35")
@@ -186,7 +149,11 @@ class TestContribution(CaeTestCommon):
         self._margin(flat, 5000, "2025-01-10")
         self.assertAlmostEqual(self._run("2025-01-31", flat).amount, 500.0)
         fixed_scale = self.standard.copy({"name": "Fixe", "fixed_monthly_amount": 30.0})
-        fixed = self._activity("FIX", contribution_scale_id=fixed_scale.id)
+        # the fixed part counts the months since the activity's start (issue 15,
+        # item 6): the activity starts with the year, not on the day the test runs
+        fixed = self._activity(
+            "FIX", contribution_scale_id=fixed_scale.id, date_start="2025-01-01"
+        )
         self._margin(fixed, 1000, "2025-02-10")
         # two months of the year: 2 x 30 + 11.5 % of 1 000
         self.assertAlmostEqual(self._run("2025-02-28", fixed).amount, 175.0)

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
@@ -5,6 +7,22 @@ from odoo.exceptions import UserError
 from odoo.tools import date_utils
 
 from odoo.addons.cae_member.models.cae_account_statement import prefix_match
+
+
+def _has_free_day(first, last, intervals):
+    """True when a day of ``first`` to ``last`` is outside every interval of
+    ``intervals`` (``(date_from, date_to)`` pairs sorted by start)."""
+    day = first
+    for low, high in intervals:
+        if day > last:
+            return False
+        if high < day:
+            continue
+        if low > day:
+            return True
+        day = high + timedelta(days=1)
+    return day <= last
+
 
 # advisory lock namespace of the contribution run (with the company id)
 LOCK_KEY = 72_617_001
@@ -89,15 +107,11 @@ class CaeContributionRun(models.TransientModel):
                     lock=lock_date,
                 )
             )
-        date_from = date_utils.get_fiscal_year(
-            date_to,
-            day=company.fiscalyear_last_day,
-            month=int(company.fiscalyear_last_month),
-        )[0]
+        date_from = company.compute_fiscalyear_dates(date_to)["date_from"]
         activities = self.env["cae.activity"].search([("company_id", "=", company.id)])
-        bases = self._cae_bases(activities, date_from, date_to, journal)
+        Line = self.env["cae.contribution.line"]
         levied = dict(
-            self.env["cae.contribution.line"]._read_group(
+            Line._read_group(
                 [
                     ("activity_id", "in", activities.ids),
                     ("date_from", "=", date_from),
@@ -107,6 +121,20 @@ class CaeContributionRun(models.TransientModel):
                 ["amount:sum"],
             )
         )
+        # activities that already have a line for this month: a re-run adds
+        # a line only where it levies something
+        done_this_month = {
+            activity
+            for [activity] in Line._read_group(
+                [
+                    ("activity_id", "in", activities.ids),
+                    ("date_from", "=", date_from),
+                    ("date_to", ">=", date_utils.start_of(date_to, "month")),
+                    ("date_to", "<=", date_utils.end_of(date_to, "month")),
+                ],
+                ["activity_id"],
+            )
+        }
         scales = self.env["cae.contribution.scale"].search(
             [("company_id", "=", company.id)]
         )
@@ -118,20 +146,46 @@ class CaeContributionRun(models.TransientModel):
                 ("skills_assessment", "for_skills_assessment"),
             )
         }
-        months = (
-            (date_to.year - date_from.year) * 12 + date_to.month - date_from.month + 1
+        scale_of = {
+            activity: activity.contribution_scale_id
+            or default_scale[activity.activity_type]
+            for activity in activities
+        }
+        on_scale = activities.filtered(
+            lambda a: not a.contribution_flat_rate and scale_of[a]
+        )
+        periods = {
+            scale: scale._cae_version_periods(date_from, date_to)
+            for scale in {scale_of[a] for a in on_scale}
+        }
+        # the base year to date at the end of each version period: one pair
+        # of aggregate queries per period, whatever the number of activities
+        ends = {end for spans in periods.values() for _v, _s, end in spans}
+        bases_at = {
+            day: self._cae_bases(activities, date_from, day, journal)
+            for day in ends | {date_to}
+        }
+        bases = bases_at[date_to]
+        months = self._cae_levied_months(
+            on_scale.filtered(lambda a: scale_of[a].fixed_monthly_amount),
+            date_from,
+            date_to,
         )
         currency = company.currency_id
         line_vals = []
         for activity in activities:
             base = bases.get(activity.id, 0.0)
-            scale = (
-                activity.contribution_scale_id or default_scale[activity.activity_type]
-            )
+            scale = scale_of[activity]
             if activity.contribution_flat_rate:
-                due = currency.round(base * activity.contribution_flat_rate / 100.0)
+                due = activity._cae_flat_rate_due(base)
             elif scale:
-                due = scale._cae_due(base, date_to, months)
+                due = scale._cae_due_ytd(
+                    lambda day, a=activity: bases_at[day].get(a.id, 0.0),
+                    date_from,
+                    date_to,
+                    months.get(activity.id, 0),
+                    periods=periods[scale],
+                )
             else:
                 raise UserError(
                     self.env._(
@@ -140,6 +194,9 @@ class CaeContributionRun(models.TransientModel):
                     )
                 )
             before = levied.get(activity, 0.0)
+            amount = currency.round(due - before)
+            if currency.is_zero(amount) and activity in done_this_month:
+                continue
             line_vals.append(
                 {
                     "activity_id": activity.id,
@@ -149,7 +206,7 @@ class CaeContributionRun(models.TransientModel):
                     "base_ytd": base,
                     "due_ytd": due,
                     "levied_before": before,
-                    "amount": currency.round(due - before),
+                    "amount": amount,
                     "company_id": company.id,
                 }
             )
@@ -157,7 +214,62 @@ class CaeContributionRun(models.TransientModel):
         moves = self._cae_post_entries(company, to_post)
         for vals, move in zip(to_post, moves, strict=True):
             vals["move_id"] = move.id
-        return self.env["cae.contribution.line"].create(line_vals)
+        return Line.create(line_vals)
+
+    @api.model
+    def _cae_levied_months(self, activities, date_from, date_to):
+        """{activity id: months of the fixed part}: the months of
+        ``date_from`` to ``date_to`` the activity was in the cooperative, from
+        its start (the earlier of its own start and its first contract's) to
+        its exit (the last exit of its members, when all have left and none
+        came back under a later contract), minus the months wholly exempted.
+        A month counts when one of its days is in and not exempted."""
+        if not activities:
+            return {}
+        contracts = (
+            self.env["cae.contract"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("activity_id", "in", activities.ids),
+                    ("state", "in", ("running", "ended")),
+                ]
+            )
+        )
+        first_contract = {}
+        for contract in contracts:
+            known = first_contract.get(contract.activity_id.id)
+            if not known or contract.date_start < known:
+                first_contract[contract.activity_id.id] = contract.date_start
+        exemptions = {}
+        for exemption in self.env["cae.contribution.exemption"].search(
+            [
+                ("activity_id", "in", activities.ids),
+                ("date_from", "<=", date_to),
+                ("date_to", ">=", date_from),
+            ],
+            order="date_from",
+        ):
+            exemptions.setdefault(exemption.activity_id.id, []).append(
+                (exemption.date_from, exemption.date_to)
+            )
+        months = {}
+        for activity in activities:
+            starts = [
+                d for d in (activity.date_start, first_contract.get(activity.id)) if d
+            ]
+            start = max(date_from, min(starts)) if starts else date_from
+            end = min(date_to, activity._cae_exit_date() or date_to)
+            count = 0
+            month = date_utils.start_of(start, "month")
+            while month <= end:
+                first = max(start, month)
+                last = min(end, date_utils.end_of(month, "month"))
+                if _has_free_day(first, last, exemptions.get(activity.id, [])):
+                    count += 1
+                month += relativedelta(months=1)
+            months[activity.id] = count
+        return months
 
     @api.model
     def _cae_bases(self, activities, date_from, date_to, journal):

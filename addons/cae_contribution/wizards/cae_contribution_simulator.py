@@ -7,6 +7,7 @@ class CaeContributionSimulator(models.TransientModel):
 
     _name = "cae.contribution.simulator"
     _description = "Contribution simulator"
+    _cae_entrepreneur_fields = frozenset({"activity_id", "projected_base", "date"})
 
     activity_id = fields.Many2one(
         "cae.activity",
@@ -35,12 +36,18 @@ class CaeContributionSimulator(models.TransientModel):
         records._check_own_activity()
         return records
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "activity_id" in vals:
+            self._check_own_activity()
+        return res
+
     def _check_own_activity(self):
         user = self.env.user
+        if not user._cae_is_entrepreneur_only():
+            return
         for wizard in self:
-            if user._cae_is_entrepreneur_only() and (
-                wizard.activity_id not in user.partner_id.sudo().cae_activity_ids
-            ):
+            if not user._cae_is_own_activity(wizard.activity_id):
                 raise AccessError(
                     self.env._(
                         "You can only simulate the contribution of your activities."
@@ -49,6 +56,9 @@ class CaeContributionSimulator(models.TransientModel):
 
     @api.depends("activity_id", "projected_base", "date")
     def _compute_result(self):
+        # sudo: the activity's terms and scale are read to price the simulation
+        # only; an entrepreneur's simulator is on her own activity (checked at
+        # create and write, and by the record rule)
         Scale = self.env["cae.contribution.scale"].sudo()
         for wizard in self:
             activity = wizard.activity_id.sudo()
@@ -56,7 +66,7 @@ class CaeContributionSimulator(models.TransientModel):
             wizard.scale_id = scale
             base = wizard.projected_base
             if activity.contribution_flat_rate:
-                amount = base * activity.contribution_flat_rate / 100.0
+                amount = activity._cae_flat_rate_due(base)
                 detail = self.env._(
                     "Flat rate of %(rate)s %% on the base.",
                     rate=activity.contribution_flat_rate,

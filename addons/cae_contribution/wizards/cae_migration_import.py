@@ -1,7 +1,11 @@
+import math
+
 from odoo import fields, models
-from odoo.tools import date_utils
 
 from odoo.addons.cae_member.wizards.cae_migration_import import LineError
+
+# a contribution levied on one activity in one year stays far below this
+MAX_AMOUNT = 1e9
 
 
 class CaeMigrationImport(models.TransientModel):
@@ -31,13 +35,18 @@ class CaeMigrationImport(models.TransientModel):
             activity = self._cae_activities([row["activity_code"]])
             date_to = self._cae_date(row, "date_to", required=True)
             amount = self._cae_amount(row, "amount")
+            # nan compares false to everything: refuse it (and inf, 1e300)
+            # before any comparison lets it through
+            if not math.isfinite(amount) or abs(amount) >= MAX_AMOUNT:
+                raise LineError(
+                    self.env._(
+                        "amount: %(value)s is not a plausible amount levied",
+                        value=row.get("amount"),
+                    )
+                )
             if amount < 0:
                 raise LineError(self.env._("the amount levied cannot be negative"))
-            date_from = date_utils.get_fiscal_year(
-                date_to,
-                day=company.fiscalyear_last_day,
-                month=int(company.fiscalyear_last_month),
-            )[0]
+            date_from = company.compute_fiscalyear_dates(date_to)["date_from"]
             line = Line.create(
                 {
                     "activity_id": activity.id,
