@@ -57,6 +57,39 @@ def cae_writes_trusted():
     return _TRUSTED.get()
 
 
+def _guarded(cls):
+    """Put the guard on top of the final class of a model (the registry's
+    class, the first of the model's MRO), so that it sees the values as the
+    caller gave them, before any override adds its own (core ``create``
+    numbers a quote, say). Odoo's ``base_automation`` patches its triggers
+    the same way, from ``_register_hook``."""
+    create_origin, write_origin, copy_origin = cls.create, cls.write, cls.copy
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._cae_check_entrepreneur_fields(
+            {fname for vals in vals_list for fname in vals}
+        )
+        return create_origin(self, vals_list)
+
+    def write(self, vals):
+        self._cae_check_entrepreneur_fields(vals)
+        return write_origin(self, vals)
+
+    def copy(self, default=None):
+        if not self._cae_guard_applies():
+            return copy_origin(self, default=default)
+        # what the caller asks for is checked; what copy_data carries over is
+        # the record's own values, copied as they are
+        self._cae_check_entrepreneur_fields(default or {})
+        with cae_trusted_writes():
+            return copy_origin(self, default=default)
+
+    for name, method in (("create", create), ("write", write), ("copy", copy)):
+        method._cae_guard = True
+        setattr(cls, name, method)
+
+
 class Base(models.AbstractModel):
     _inherit = "base"
 
@@ -64,27 +97,22 @@ class Base(models.AbstractModel):
     # guarded; see the module docstring)
     _cae_entrepreneur_fields = None
 
-    @api.model_create_multi
-    def create(self, vals_list):
+    def _register_hook(self):
+        result = super()._register_hook()
         if self._cae_entrepreneur_fields is not None:
-            self._cae_check_entrepreneur_fields(
-                {fname for vals in vals_list for fname in vals}
-            )
-        return super().create(vals_list)
+            cls = self.env.registry[self._name]
+            if not getattr(cls.__dict__.get("write"), "_cae_guard", False):
+                _guarded(cls)
+        return result
 
-    def write(self, vals):
-        if self._cae_entrepreneur_fields is not None:
-            self._cae_check_entrepreneur_fields(vals)
-        return super().write(vals)
-
-    def copy(self, default=None):
-        if self._cae_entrepreneur_fields is None or not self._cae_guard_applies():
-            return super().copy(default=default)
-        # what the caller asks for is checked; what copy_data carries over is
-        # the record's own values, copied as they are
-        self._cae_check_entrepreneur_fields(default or {})
-        with cae_trusted_writes():
-            return super().copy(default=default)
+    def _unregister_hook(self):
+        # the registry sets its models up again (a module was installed):
+        # the guard is put back on the new MRO by _register_hook
+        cls = self.env.registry[self._name]
+        for name in ("create", "write", "copy"):
+            if getattr(cls.__dict__.get(name), "_cae_guard", False):
+                delattr(cls, name)
+        return super()._unregister_hook()
 
     def _cae_guard_applies(self):
         return (

@@ -12,6 +12,7 @@ the same files again creates nothing new.
 import base64
 import csv
 import io
+import math
 import re
 from collections import defaultdict
 from datetime import date, datetime
@@ -20,9 +21,9 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
 
-from .cae_payroll_import import parse_amount
-
 XMLID_MODULE = "__cae_migration__"
+# no activity of a CAE moves a thousand billion euros
+MAX_AMOUNT = 1e12
 
 # kind -> (required columns, optional columns), in import order
 FILE_COLUMNS = {
@@ -105,6 +106,27 @@ def parse_date(text):
         except ValueError:
             continue
     raise ValueError(text)
+
+
+AMOUNT_RE = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+def parse_amount(text):
+    """An amount written 1234,56 / 1 234,56 / 1.234,56 / 1234.56 / -12,5.
+
+    Raises ValueError for anything else (exponents, ``nan``, ``inf``…).
+    """
+    text = (text or "").strip()
+    for space in (" ", "\u00a0", "\u202f"):
+        text = text.replace(space, "")
+    if not text:
+        return 0.0
+    if "," in text and "." in text:
+        text = text.replace(".", "")
+    text = text.replace(",", ".")
+    if not AMOUNT_RE.match(text):
+        raise ValueError(text)
+    return float(text)
 
 
 def split_codes(text):
@@ -282,6 +304,17 @@ class CaeMigrationImport(models.TransientModel):
         ]
         if not rows:
             return []
+        limit = self._cae_max_lines()
+        if len(rows) - 1 > limit:
+            raise LineError(
+                self.env._(
+                    "%(count)s lines: one import takes at most %(limit)s lines a "
+                    "file. Split the file and import the parts one after the other "
+                    "(lines already imported are recognised and skipped).",
+                    count=len(rows) - 1,
+                    limit=limit,
+                )
+            )
         header = [str(cell or "").strip().lower() for cell in rows[0][1]]
         required, optional = self._cae_file_columns(kind)
         missing = [column for column in required if column not in header]
@@ -326,18 +359,45 @@ class CaeMigrationImport(models.TransientModel):
             result.append((number, values))
         return result
 
-    def _cae_read_csv(self, raw):
+    def _cae_max_lines(self):
+        """Lines a file may have in one import (one HTTP request): setting
+        ``cae_member.migration_max_lines``."""
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("cae_member.migration_max_lines", "5000")
+        )
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
+            return max(int(value), 1)
+        except ValueError:
+            return 5000
+
+    def _cae_read_csv(self, raw):
+        text = None
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        if text is None or "\x00" in text:
+            raise LineError(
+                self.env._(
+                    "the file is neither a CSV text file (UTF-8 or Windows-1252) "
+                    "nor an XLSX workbook"
+                )
+            )
         first = text.splitlines()[0] if text else ";"
         try:
             dialect = csv.Sniffer().sniff(first, ";,\t")
         except csv.Error:
             dialect = "excel"
-        reader = csv.reader(io.StringIO(text), dialect)
-        return list(enumerate(reader, start=1))
+        try:
+            return list(enumerate(csv.reader(io.StringIO(text), dialect), start=1))
+        except csv.Error as error:
+            raise LineError(
+                self.env._("the file cannot be read as CSV (%(error)s)", error=error)
+            ) from error
 
     def _cae_read_xlsx(self, raw):
         import openpyxl
@@ -350,8 +410,13 @@ class CaeMigrationImport(models.TransientModel):
             raise LineError(
                 self.env._("the file cannot be read as XLSX (%(error)s)", error=error)
             ) from error
-        sheet = book.worksheets[0]
-        return list(enumerate(sheet.iter_rows(values_only=True), start=1))
+        try:
+            sheet = book.worksheets[0]
+            return list(enumerate(sheet.iter_rows(values_only=True), start=1))
+        except Exception as error:
+            raise LineError(
+                self.env._("the file cannot be read as XLSX (%(error)s)", error=error)
+            ) from error
 
     # ------------------------------------------------------------------
     # the import itself
@@ -469,6 +534,7 @@ class CaeMigrationImport(models.TransientModel):
         created = skipped = 0
         errors = []
         seen = set()
+        names = {}
         todo = []
         for number, row in rows:
             if not row["ref"]:
@@ -487,6 +553,19 @@ class CaeMigrationImport(models.TransientModel):
                         "line %(number)s: reference %(ref)s appears twice",
                         number=number,
                         ref=row["ref"],
+                    )
+                )
+                continue
+            other = names.setdefault(xmlid_name(kind, row["ref"]), row["ref"])
+            if other != row["ref"]:
+                errors.append(
+                    self.env._(
+                        "line %(number)s: references %(ref)s and %(other)s cannot be "
+                        "told apart (only letters, digits, - and _ are kept): "
+                        "rename one of them",
+                        number=number,
+                        ref=row["ref"],
+                        other=other,
                     )
                 )
                 continue
@@ -587,7 +666,11 @@ class CaeMigrationImport(models.TransientModel):
 
     def _cae_amount(self, row, column):
         try:
-            return parse_amount(row.get(column))
+            amount = parse_amount(row.get(column))
+            # nan, inf and 1e300 parse as floats: none is an amount
+            if not math.isfinite(amount) or abs(amount) >= MAX_AMOUNT:
+                raise ValueError(row.get(column))
+            return amount
         except ValueError as error:
             raise LineError(
                 self.env._(
