@@ -14,3 +14,4 @@ from . import cae_training_improvement
 from . import cae_training_bpf
 from . import cae_training_bpf_line
 from . import account_move
+from . import sale_order

@@ -42,6 +42,19 @@ class CaeAttendance(models.Model):
             attendance.date_end = attendance.training_slot_id.date_end
         return res
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_training_evidence(self):
+        if any(
+            att.training_slot_id and att.training_action_id.state != "draft"
+            for att in self
+        ):
+            raise UserError(
+                self.env._(
+                    "The attendance of a confirmed training action is evidence: "
+                    "archive it instead of deleting it."
+                )
+            )
+
     def _cae_training_proven(self):
         """The half-day of a trainee is proven for invoicing: a status, with
         the trainer's countersignature or a scanned sheet."""

@@ -1,9 +1,17 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.base.models.res_partner import _tz_get
+from odoo.addons.cae_member.models.base import cae_trusted_writes
+
+from .cae_training_trust import (
+    cae_check_state_write,
+    cae_drop_screen_values,
+    cae_is_entrepreneur_only,
+    cae_state_change,
+)
 
 ACTION_STATES = [
     ("draft", "Draft"),
@@ -11,11 +19,18 @@ ACTION_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
+# BPF cadres F-2 and G: who delivers the action
+BPF_SUBCONTRACTING = [
+    ("none", "Delivered by the organisation"),
+    ("out", "Entrusted to another training organisation (F-2)"),
+    ("in", "Entrusted to the organisation by another training organisation (G)"),
+]
 AGREEMENT_TYPES = [
     ("convention", "Training convention"),
     ("contract", "Individual training contract"),
 ]
 # L6353-6: a person paying alone pays at most 30 % of the price before the start
+# (individual contracts only; a convention's deposit is agreed in the convention)
 DEPOSIT_MAX_RATE = 0.30
 # L6353-5: 10-day withdrawal period of an individual training contract
 WITHDRAWAL_DAYS = 10
@@ -30,6 +45,31 @@ class CaeTrainingAction(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # what an entrepreneur-trainer sets in the action's screen; the status,
+    # the convocation date, the quotation and the invoices go through the
+    # buttons
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "program_id",
+            "activity_id",
+            "trainer_ids",
+            "customer_id",
+            "location",
+            "tz",
+            "price_total",
+            "product_id",
+            "agreement_type",
+            "agreement_date_signed",
+            "agreement_file",
+            "agreement_filename",
+            "slot_ids",
+            "trainee_ids",
+            "evidence_ids",
+            "company_id",
+        }
+    )
+    # what a trainer who is not a member of the action's activity may write
+    _cae_trainer_fields = frozenset({"location", "slot_ids", "evidence_ids"})
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
@@ -95,6 +135,16 @@ class CaeTrainingAction(models.Model):
         help="A person paying alone signs an individual training contract "
         "(L6353-3), anyone else a training convention (L6353-1).",
     )
+    bpf_subcontracting = fields.Selection(
+        BPF_SUBCONTRACTING,
+        string="BPF sub-contracting",
+        default="none",
+        required=True,
+        tracking=True,
+        help="An action entrusted to another training organisation counts in "
+        "cadre F-2 of the BPF; one entrusted to the CAE by another training "
+        "organisation counts in cadre G, not in cadre F.",
+    )
     agreement_date_signed = fields.Date(
         string="Agreement signed on", tracking=True, copy=False
     )
@@ -111,6 +161,7 @@ class CaeTrainingAction(models.Model):
         ACTION_STATES,
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         index=True,
         copy=False,
@@ -307,6 +358,22 @@ class CaeTrainingAction(models.Model):
                     )
                 )
 
+    @api.constrains("agreement_type", "trainee_ids")
+    def _check_agreement_type(self):
+        """A person paying alone signs an individual contract (L6353-3): its
+        withdrawal period and 30 % cap cannot be set aside by calling it a
+        convention."""
+        for action in self:
+            funders = set(action.trainee_ids.mapped("funder_type"))
+            if action.agreement_type == "convention" and funders == {"self"}:
+                raise ValidationError(
+                    self.env._(
+                        "%(action)s: people paying their training alone sign an "
+                        "individual training contract, not a convention.",
+                        action=action.display_name,
+                    )
+                )
+
     @api.constrains("price_total")
     def _check_price_total(self):
         for action in self:
@@ -316,14 +383,51 @@ class CaeTrainingAction(models.Model):
     # ---------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        cae_check_state_write(self, vals_list, default="draft")
+        cae_drop_screen_values(
+            self,
+            vals_list,
+            {"active": True, "state": "draft", "bpf_subcontracting": "none"},
+        )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "cae.training.action"
                 ) or self.env._("New")
         actions = super().create(vals_list)
+        if cae_is_entrepreneur_only(self):
+            actions._cae_check_own_activity()
         actions._cae_create_evidence()
         return actions
+
+    def write(self, vals):
+        cae_check_state_write(self, [vals])
+        guarded = cae_is_entrepreneur_only(self) and (
+            set(vals) - self._cae_trainer_fields
+        )
+        if guarded:
+            self._cae_check_own_activity()
+        res = super().write(vals)
+        if guarded:
+            self._cae_check_own_activity()
+        return res
+
+    def _cae_check_own_activity(self):
+        """An entrepreneur creates and runs training actions of her own
+        activities only: she cannot name herself trainer of another activity's
+        action, nor invoice it. A trainer of another activity's action only
+        fills its attendance and half-days."""
+        user = self.env.user
+        for action in self:
+            if not user._cae_is_own_activity(action.activity_id):
+                raise AccessError(
+                    self.env._(
+                        "%(action)s belongs to the activity %(activity)s, which is "
+                        "not yours: you can only fill its attendance.",
+                        action=action.display_name,
+                        activity=action.activity_id.sudo().display_name,
+                    )
+                )
 
     def _compute_display_name(self):
         for action in self:
@@ -359,14 +463,15 @@ class CaeTrainingAction(models.Model):
                         program=program.name,
                     )
                 )
-            if program.interest_count < program.min_interest:
+            count = program._cae_open_interest_count()
+            if count < program.min_interest:
                 raise UserError(
                     self.env._(
                         "The programme %(program)s needs %(minimum)s interested "
                         "people before a session is confirmed; %(count)s registered.",
                         program=program.name,
                         minimum=program.min_interest,
-                        count=program.interest_count,
+                        count=count,
                     )
                 )
             if not action.slot_ids or not action.trainee_ids:
@@ -377,7 +482,7 @@ class CaeTrainingAction(models.Model):
                         action=action.display_name,
                     )
                 )
-        self.write({"state": "confirmed"})
+        self._cae_set_state("confirmed")
         self._cae_sync_attendance()
         return True
 
@@ -389,16 +494,33 @@ class CaeTrainingAction(models.Model):
                     action=action.display_name,
                 )
             )
-        self.write({"state": "done"})
-        self.trainee_ids.filtered(lambda t: t.state == "registered").write(
-            {"state": "completed"}
-        )
+        with cae_state_change():
+            self.write({"state": "done"})
+            self.trainee_ids.filtered(lambda t: t.state == "registered").write(
+                {"state": "completed"}
+            )
+        self._cae_serve_interests()
         return True
+
+    def _cae_serve_interests(self):
+        """The interests of the people trained by a done session are served:
+        they do not count toward the next session's threshold."""
+        for action in self:
+            partners = action.trainee_ids.filtered(
+                lambda t: t.state != "dropped"
+            ).partner_id
+            # sudo: the interests of the action's own programme, after the
+            # action was marked done by someone allowed to
+            action.program_id.sudo().interest_ids.filtered(
+                lambda i, p=partners: (
+                    i.partner_id in p and i.state in ("interested", "enrolled")
+                )
+            ).write({"state": "served"})
 
     def action_cancel(self):
         if any(a.state == "done" for a in self):
             raise UserError(self.env._("A done action cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self._cae_set_state("cancelled")
         return True
 
     def action_reset_draft(self):
@@ -409,11 +531,20 @@ class CaeTrainingAction(models.Model):
                     "back to draft."
                 )
             )
-        self.write({"state": "draft"})
+        self._cae_set_state("draft")
         return True
 
+    def _cae_set_state(self, state):
+        """The status, written by the buttons only (with the user's access
+        rights and record rules)."""
+        with cae_state_change():
+            self.write({"state": state})
+
     def action_mark_convocation_sent(self):
-        self.write({"convocation_date": fields.Date.context_today(self)})
+        self.check_access("write")
+        # trusted: the date is today's, set by the button
+        with cae_trusted_writes():
+            self.write({"convocation_date": fields.Date.context_today(self)})
         return True
 
     def action_countersign(self):
@@ -458,6 +589,7 @@ class CaeTrainingAction(models.Model):
 
     def action_create_quotation(self):
         self.ensure_one()
+        self._cae_check_invoicing()
         if self.sale_order_id:
             raise UserError(self.env._("This action already has a quotation."))
         order = self.env["sale.order"].create(
@@ -478,32 +610,42 @@ class CaeTrainingAction(models.Model):
                 "note": self.company_id._cae_nda_mention(),
             }
         )
-        self.sale_order_id = order
+        # trusted: the quotation was just created from this action
+        with cae_trusted_writes():
+            self.sale_order_id = order
         return self._cae_open(order)
 
     def action_create_deposit_invoice(self):
-        """A deposit invoice of at most 30 % of the price (L6353-6)."""
+        """A deposit invoice of 30 % of the price (at most that for an
+        individual contract, L6353-6)."""
         self.ensure_one()
+        self._cae_check_invoicing()
         amount = self.currency_id.round(
             self.price_total * DEPOSIT_MAX_RATE - self._cae_deposit_amount()
         )
         if amount <= 0:
             raise UserError(self.env._("The 30 % deposit has already been invoiced."))
         label = self.env._("Deposit - %(label)s", label=self._cae_invoice_label())
-        move = self.env["account.move"].create(
-            self._cae_prepare_invoice([(label, amount)], deposit=True)
-        )
+        # trusted: the invoice is composed here from the action, whose
+        # activity is the user's (checked above)
+        with cae_trusted_writes():
+            move = self.env["account.move"].create(
+                self._cae_prepare_invoice([(label, amount)], deposit=True)
+            )
         return self._cae_open(move)
 
     def action_create_final_invoice(self):
         self.ensure_one()
+        self._cae_check_invoicing()
         lines = [(self._cae_invoice_label(), self.price_total)]
         deposit = self._cae_deposit_amount()
         if deposit:
             lines.append((self.env._("Deposit already invoiced"), -deposit))
-        move = self.env["account.move"].create(
-            self._cae_prepare_invoice(lines, deposit=False)
-        )
+        # trusted: see action_create_deposit_invoice
+        with cae_trusted_writes():
+            move = self.env["account.move"].create(
+                self._cae_prepare_invoice(lines, deposit=False)
+            )
         return self._cae_open(move)
 
     def action_refresh_evidence(self):
@@ -527,6 +669,13 @@ class CaeTrainingAction(models.Model):
         return action
 
     # ------------------------------------------------------------------- helpers
+    def _cae_check_invoicing(self):
+        """Quotes and invoices of an action are its activity's: an
+        entrepreneur makes them for her own activities only."""
+        self.check_access("write")
+        if cae_is_entrepreneur_only(self):
+            self._cae_check_own_activity()
+
     def _cae_open(self, record):
         return {
             "type": "ir.actions.act_window",
@@ -599,40 +748,33 @@ class CaeTrainingAction(models.Model):
         self.ensure_one()
         deposits = self.sudo().invoice_ids.filtered(
             lambda m: (
-                m.cae_training_deposit
+                m._cae_training_is_deposit()
                 and m.state == "posted"
-                and m.move_type == "out_invoice"
+                and m.move_type in ("out_invoice", "out_refund")
                 and m != exclude
             )
         )
-        return sum(abs(m.amount_untaxed_signed) for m in deposits)
+        return sum(m.amount_untaxed_signed for m in deposits)
 
     def _cae_deposit_errors(self, move):
         """Why ``move``, a deposit invoice of the action, cannot be posted."""
         self.ensure_one()
-        errors = []
-        if self.agreement_type == "contract":
-            if not self.agreement_date_signed:
+        errors = self._cae_withdrawal_errors(move)
+        total = self._cae_deposit_amount(exclude=move) + abs(move.amount_untaxed_signed)
+        if self.agreement_type != "contract":
+            # a convention's deposit is what the parties agreed, within the price
+            if self.currency_id.compare_amounts(total, self.price_total) > 0:
                 errors.append(
                     self.env._(
-                        "%(move)s: the individual training contract of %(action)s "
-                        "is not signed; nothing can be charged before.",
+                        "%(move)s: the deposits of %(action)s (%(total)s) exceed "
+                        "its price (%(price)s).",
                         move=move.display_name,
                         action=self.display_name,
+                        total=self.currency_id.format(total),
+                        price=self.currency_id.format(self.price_total),
                     )
                 )
-            elif (move.invoice_date or fields.Date.context_today(self)) <= (
-                self.withdrawal_end_date
-            ):
-                errors.append(
-                    self.env._(
-                        "%(move)s: nothing can be charged before the end of the "
-                        "10-day withdrawal period (%(date)s).",
-                        move=move.display_name,
-                        date=fields.Date.to_string(self.withdrawal_end_date),
-                    )
-                )
-        total = self._cae_deposit_amount(exclude=move) + abs(move.amount_untaxed_signed)
+            return errors
         cap = self.price_total * DEPOSIT_MAX_RATE
         if self.currency_id.compare_amounts(total, cap) > 0:
             errors.append(
@@ -646,6 +788,57 @@ class CaeTrainingAction(models.Model):
                 )
             )
         return errors
+
+    def _cae_withdrawal_errors(self, move):
+        """An individual contract (L6353-5, L6353-6): no invoice, deposit or
+        final, before it is signed and its 10-day withdrawal period is over."""
+        self.ensure_one()
+        if self.agreement_type != "contract":
+            return []
+        if not self.agreement_date_signed:
+            return [
+                self.env._(
+                    "%(move)s: the individual training contract of %(action)s "
+                    "is not signed; nothing can be charged before.",
+                    move=move.display_name,
+                    action=self.display_name,
+                )
+            ]
+        if (move.invoice_date or fields.Date.context_today(self)) <= (
+            self.withdrawal_end_date
+        ):
+            return [
+                self.env._(
+                    "%(move)s: nothing can be charged before the end of the "
+                    "10-day withdrawal period (%(date)s).",
+                    move=move.display_name,
+                    date=fields.Date.to_string(self.withdrawal_end_date),
+                )
+            ]
+        return []
+
+    def _cae_refund_errors(self, move):
+        """A credit note of the action never refunds more than was invoiced."""
+        self.ensure_one()
+        posted = self.sudo().invoice_ids.filtered(
+            lambda m: m.state == "posted" and m != move
+        )
+        invoiced = sum(posted.mapped("amount_untaxed_signed"))
+        if (
+            self.currency_id.compare_amounts(abs(move.amount_untaxed_signed), invoiced)
+            > 0
+        ):
+            return [
+                self.env._(
+                    "%(move)s: the credit note (%(amount)s) exceeds what was "
+                    "invoiced for %(action)s (%(invoiced)s).",
+                    move=move.display_name,
+                    amount=self.currency_id.format(abs(move.amount_untaxed_signed)),
+                    action=self.display_name,
+                    invoiced=self.currency_id.format(invoiced),
+                )
+            ]
+        return []
 
     def _cae_missing_attendance(self):
         """(slot, trainee, reason) of every trainee half-day not yet proven:
@@ -678,10 +871,12 @@ class CaeTrainingAction(models.Model):
                     )
         return missing
 
-    def _cae_final_invoice_errors(self):
+    def _cae_final_invoice_errors(self, move=None):
         """Why the final invoice of the action cannot be posted."""
         self.ensure_one()
         errors = []
+        if move and self.agreement_date_signed:
+            errors += self._cae_withdrawal_errors(move)
         if not self.agreement_date_signed:
             errors.append(
                 self.env._(

@@ -1,16 +1,23 @@
 from collections import defaultdict
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .cae_training_program import BPF_OBJECTIVES
 from .cae_training_trainee import BPF_ORIGINS
+
+# activities whose income and charges the BPF counts
+TRAINING_ACTIVITY_TYPES = ("training", "skills_assessment")
+# cadre F-4: the main specialties are listed one by one
+BPF_MAIN_SPECIALTIES = 5
 
 BPF_FRAMES = [
     ("c", "C - Income by funding origin"),
     ("d", "D - Charges"),
     ("e", "E - Trainers"),
     ("f", "F - Trainees"),
+    ("g", "G - Trainees entrusted by another training organisation"),
 ]
 
 
@@ -183,7 +190,7 @@ class CaeTrainingBpf(models.Model):
                     ("parent_state", "=", "posted"),
                     ("date", ">=", self.date_from),
                     ("date", "<=", self.date_to),
-                    ("cae_activity_id.activity_type", "=", "training"),
+                    ("cae_activity_id.activity_type", "in", TRAINING_ACTIVITY_TYPES),
                     ("account_id.internal_group", "=", "expense"),
                 ],
                 ["account_id"],
@@ -209,7 +216,9 @@ class CaeTrainingBpf(models.Model):
             {
                 "frame": "d",
                 "code": "D-1",
-                "name": self.env._("Total charges of the training activity"),
+                "name": self.env._(
+                    "Total charges of the training and skills-assessment activities"
+                ),
                 "amount": currency.round(total),
             },
             {
@@ -261,6 +270,10 @@ class CaeTrainingBpf(models.Model):
         ]
 
     def _cae_lines_trainees(self):
+        """Cadres F-1 to F-4 (the organisation's trainees, by type, of which
+        sub-contracted, by objective, by specialty) and G (trainees entrusted
+        to the organisation by another training organisation), from the
+        hours attended."""
         groups = (
             self.env["cae.attendance"]
             .sudo()
@@ -279,16 +292,31 @@ class CaeTrainingBpf(models.Model):
         counts = defaultdict(int)
         hours = defaultdict(float)
         for trainee, trainee_hours in groups:
-            counts[trainee.trainee_type] += 1
-            hours[trainee.trainee_type] += trainee_hours
-        lines = [
-            {
-                "frame": "f",
-                "code": f"F-1{'abcde'[index]}",
-                "name": label,
+            if trainee.bpf_subcontracting == "in":
+                keys = ["g"]
+            else:
+                keys = [
+                    ("type", trainee.trainee_type),
+                    ("objective", trainee.bpf_objective or "other"),
+                    ("specialty", (trainee.bpf_specialty or "").strip()),
+                ]
+                if trainee.bpf_subcontracting == "out":
+                    keys.append("f2")
+            for key in keys:
+                counts[key] += 1
+                hours[key] += trainee_hours
+
+        def line(code, name, key, frame="f"):
+            return {
+                "frame": frame,
+                "code": code,
+                "name": name,
                 "count": counts.get(key, 0),
                 "hours": hours.get(key, 0.0),
             }
+
+        lines = [
+            line(f"F-1{'abcde'[index]}", label, ("type", key))
             for index, (key, label) in enumerate(
                 self._cae_selection_labels("trainee_type").items()
             )
@@ -302,4 +330,92 @@ class CaeTrainingBpf(models.Model):
                 "hours": sum(line["hours"] for line in lines),
             }
         )
+        lines.append(
+            line(
+                "F-2",
+                self.env._(
+                    "of which activity entrusted to another training organisation"
+                ),
+                "f2",
+            )
+        )
+        objectives = dict(
+            self.env["cae.training.program"]
+            ._fields["bpf_objective"]
+            ._description_selection(self.env)
+        )
+        lines += [
+            line(label.split(" ", 1)[0], label.split(" ", 1)[-1], ("objective", key))
+            for key, label in ((key, objectives[key]) for key, _label in BPF_OBJECTIVES)
+        ]
+        specialties = sorted(
+            (key for key in counts if key[0] == "specialty" and key[1]),
+            key=lambda key: (-hours[key], key[1]),
+        )
+        main = specialties[:BPF_MAIN_SPECIALTIES]
+        lines += [
+            line(f"F-4-{index}", key[1], key) for index, key in enumerate(main, start=1)
+        ]
+        others = [key for key in counts if key[0] == "specialty" and key not in main]
+        lines.append(
+            {
+                "frame": "f",
+                "code": "F-4-other",
+                "name": self.env._("Other specialties (or not given)"),
+                "count": sum(counts[key] for key in others),
+                "hours": sum(hours[key] for key in others),
+            }
+        )
+        lines.append(
+            line(
+                "G",
+                self.env._(
+                    "Trainees whose training was entrusted to the organisation by "
+                    "another training organisation"
+                ),
+                "g",
+                frame="g",
+            )
+        )
         return lines
+
+    # ----------------------------------------------------------------- reminder
+    def _cae_deadline(self):
+        """The legal deadline of this BPF (the company's setting, 31 May of
+        the next year by default)."""
+        self.ensure_one()
+        return self.company_id._cae_bpf_deadline(self.year + 1)
+
+    @api.model
+    def _cron_deadline_reminder(self):
+        """Before the yearly deadline, a to-do for the training manager on the
+        BPF of the last closed year (created as a draft when missing), once."""
+        today = fields.Date.context_today(self)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for company in self.env["res.company"].search([]):
+            deadline = company._cae_bpf_deadline(today.year)
+            if not (
+                deadline - timedelta(days=company.cae_bpf_reminder_days)
+                <= today
+                <= deadline
+            ):
+                continue
+            bpf = self.search(
+                [("company_id", "=", company.id), ("year", "=", today.year - 1)]
+            )
+            if not bpf:
+                bpf = self.create({"year": today.year - 1, "company_id": company.id})
+            if bpf.state == "done" or bpf.activity_ids.filtered(
+                lambda a: a.activity_type_id == todo
+            ):
+                continue
+            bpf.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=deadline,
+                summary=self.env._(
+                    "Send the BPF %(year)s before %(date)s",
+                    year=bpf.year,
+                    date=fields.Date.to_string(deadline),
+                ),
+                user_id=company._cae_training_manager_user().id,
+            )

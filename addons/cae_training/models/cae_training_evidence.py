@@ -24,6 +24,9 @@ class CaeTrainingEvidence(models.Model):
     _name = "cae.training.evidence"
     _description = "Qualiopi evidence of a training action"
     _order = "action_id, sequence, id"
+    # the trainer attaches documents and notes; proving an item by hand is the
+    # training manager's (or support's) judgement
+    _cae_entrepreneur_fields = frozenset({"attachment_ids", "note"})
 
     action_id = fields.Many2one(
         "cae.training.action", required=True, index=True, ondelete="cascade"

@@ -1,9 +1,12 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .cae_training_trust import cae_drop_screen_values
 
 INTEREST_STATES = [
     ("interested", "Interested"),
     ("enrolled", "Enrolled"),
     ("withdrawn", "Withdrawn"),
+    ("served", "Trained in a done session"),
 ]
 
 
@@ -15,6 +18,8 @@ class CaeTrainingInterest(models.Model):
     _description = "Interest in a training programme"
     _order = "date desc, id desc"
     _check_company_auto = True
+    # the status is the interest's answer (withdrawn) or the session's (served)
+    _cae_entrepreneur_fields = frozenset({"program_id", "partner_id", "date", "note"})
 
     program_id = fields.Many2one(
         "cae.training.program",
@@ -41,3 +46,8 @@ class CaeTrainingInterest(models.Model):
             "This person is already registered as interested in this programme.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        cae_drop_screen_values(self, vals_list, {"state": "interested"})
+        return super().create(vals_list)

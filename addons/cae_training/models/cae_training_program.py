@@ -1,5 +1,12 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .cae_training_trust import (
+    cae_check_state_write,
+    cae_drop_screen_values,
+    cae_is_entrepreneur_only,
+    cae_state_change,
+)
 
 PROGRAM_STATES = [
     ("draft", "Draft"),
@@ -13,6 +20,18 @@ MODALITIES = [
     ("blended", "Blended"),
 ]
 TRAINING_MANAGER = "cae_training.cae_training_group_manager"
+# BPF cadre F-3: general objective of the services (cerfa 10443)
+BPF_OBJECTIVES = [
+    (
+        "rncp",
+        "F-3a Training towards a diploma, a title or a CQP registered in the RNCP",
+    ),
+    ("rs", "F-3b Training towards a certification or authorisation of the RS"),
+    ("cqp", "F-3c CQP registered neither in the RNCP nor in the RS"),
+    ("other", "F-3d Other vocational training"),
+    ("skills_assessment", "F-3e Skills assessments"),
+    ("vae", "F-3f Support for the validation of acquired experience (VAE)"),
+]
 
 
 class CaeTrainingProgram(models.Model):
@@ -24,6 +43,31 @@ class CaeTrainingProgram(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "name, id"
     _check_company_auto = True
+    # what an entrepreneur-trainer writes on the programme sheet; the status
+    # goes through the buttons, publication is the training manager's
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "name",
+            "activity_id",
+            "trainer_ids",
+            "objectives",
+            "prerequisites",
+            "target_public",
+            "duration_hours",
+            "content",
+            "methods",
+            "assessment",
+            "accessibility",
+            "access_time",
+            "price",
+            "modality",
+            "min_interest",
+            "interest_ids",
+            "bpf_objective",
+            "bpf_specialty",
+            "company_id",
+        }
+    )
 
     name = fields.Char(string="Title", required=True, tracking=True)
     activity_id = fields.Many2one(
@@ -69,6 +113,28 @@ class CaeTrainingProgram(models.Model):
         help="A session of this programme can be confirmed only once this many "
         "people have registered their interest.",
     )
+    bpf_objective = fields.Selection(
+        BPF_OBJECTIVES,
+        string="BPF objective",
+        compute="_compute_bpf_objective",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=False,
+        required=True,
+        help="General objective of the programme, line of cadre F-3 of the BPF.",
+    )
+    bpf_specialty = fields.Char(
+        string="Training specialty (NSF)",
+        help="Code and label of the training specialty (nomenclature des "
+        'spécialités de formation), e.g. "326 Informatique": cadre F-4 of the '
+        "BPF.",
+    )
+    is_skills_assessment = fields.Boolean(
+        compute="_compute_is_skills_assessment",
+        help="Sold by a skills-assessment activity: a bilan de compétences "
+        "(L6313-1, 2°), not a training action.",
+    )
     interest_ids = fields.One2many(
         "cae.training.interest", "program_id", string="Interested people"
     )
@@ -89,13 +155,36 @@ class CaeTrainingProgram(models.Model):
         string="Trainees of past sessions", compute="_compute_results"
     )
     state = fields.Selection(
-        PROGRAM_STATES, default="draft", required=True, tracking=True, index=True
+        PROGRAM_STATES,
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     active = fields.Boolean(default=True)
+
+    @api.depends("activity_id.activity_type")
+    def _compute_bpf_objective(self):
+        for program in self:
+            if program.activity_id.sudo().activity_type == "skills_assessment":
+                program.bpf_objective = "skills_assessment"
+            elif not program.bpf_objective or (
+                program.bpf_objective == "skills_assessment"
+            ):
+                program.bpf_objective = "other"
+
+    @api.depends("activity_id.activity_type")
+    def _compute_is_skills_assessment(self):
+        for program in self:
+            program.is_skills_assessment = (
+                program.activity_id.sudo().activity_type == "skills_assessment"
+            )
 
     @api.depends("interest_ids.state")
     def _compute_interest_count(self):
@@ -110,6 +199,24 @@ class CaeTrainingProgram(models.Model):
         counts = {program.id: count for program, count in groups}
         for program in self:
             program.interest_count = counts.get(program.id, 0)
+
+    def _cae_open_interest_count(self):
+        """Interested people not yet trained by a done session of the
+        programme: each session meets the threshold with its own people."""
+        self.ensure_one()
+        # sudo: a count, to check the threshold, whoever confirms
+        program = self.sudo()
+        served = program.action_ids.filtered(lambda a: a.state == "done").mapped(
+            "trainee_ids"
+        )
+        served = served.filtered(lambda t: t.state != "dropped").partner_id
+        return len(
+            program.interest_ids.filtered(
+                lambda i: (
+                    i.state in ("interested", "enrolled") and i.partner_id not in served
+                )
+            )
+        )
 
     def _compute_action_count(self):
         groups = self.env["cae.training.action"]._read_group(
@@ -146,6 +253,68 @@ class CaeTrainingProgram(models.Model):
             program.result_completion_rate = completion
             total, count = scores.get(program, (0.0, 0))
             program.result_satisfaction_rate = total / count if count else 0.0
+
+    @api.constrains("bpf_objective", "activity_id")
+    def _check_bpf_objective(self):
+        for program in self:
+            if program.is_skills_assessment != (
+                program.bpf_objective == "skills_assessment"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(program)s: the programmes of a skills-assessment "
+                        "activity, and only they, are skills assessments in the "
+                        "BPF.",
+                        program=program.name,
+                    )
+                )
+
+    @api.constrains("min_interest")
+    def _check_min_interest(self):
+        for program in self:
+            if program.min_interest < 1:
+                raise ValidationError(
+                    self.env._(
+                        "A session of %(program)s needs at least one interested "
+                        "person.",
+                        program=program.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        cae_check_state_write(self, vals_list, default="draft")
+        cae_drop_screen_values(self, vals_list, {"active": True, "state": "draft"})
+        programs = super().create(vals_list)
+        if cae_is_entrepreneur_only(self):
+            programs._cae_check_own_activity()
+        return programs
+
+    def write(self, vals):
+        cae_check_state_write(self, [vals])
+        guarded = cae_is_entrepreneur_only(self) and (
+            {"activity_id", "trainer_ids"} & set(vals)
+        )
+        if guarded:
+            self._cae_check_own_activity()
+        res = super().write(vals)
+        if guarded:
+            self._cae_check_own_activity()
+        return res
+
+    def _cae_check_own_activity(self):
+        """An entrepreneur proposes programmes of her own activities, and
+        names their trainers only there."""
+        user = self.env.user
+        for program in self:
+            if not user._cae_is_own_activity(program.activity_id):
+                raise AccessError(
+                    self.env._(
+                        "You can create a programme, or choose its activity and "
+                        "trainers, only on your own activities (%(program)s).",
+                        program=program.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_used(self):
@@ -189,7 +358,7 @@ class CaeTrainingProgram(models.Model):
                         fields=", ".join(missing),
                     )
                 )
-        self.write({"state": "proposed"})
+        self._cae_set_state("proposed")
         return True
 
     def action_publish(self):
@@ -208,16 +377,22 @@ class CaeTrainingProgram(models.Model):
                 )
             )
         self.action_propose()
-        self.write({"state": "published"})
+        self._cae_set_state("published")
         return True
 
     def action_close(self):
-        self.write({"state": "closed"})
+        self._cae_set_state("closed")
         return True
 
     def action_reset_draft(self):
-        self.write({"state": "draft"})
+        self._cae_set_state("draft")
         return True
+
+    def _cae_set_state(self, state):
+        """The status, written by the buttons only (with the user's access
+        rights and record rules)."""
+        with cae_state_change():
+            self.write({"state": state})
 
     def action_register_interest(self):
         """The current user registers their interest."""

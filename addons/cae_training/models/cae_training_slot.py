@@ -6,6 +6,14 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from .cae_training_trust import cae_drop_screen_values, cae_is_entrepreneur_only
+
+# a half-day ends by 14:00 or starts from 12:00 (local time) and lasts at most
+# 6 hours: a full day is two half-days
+HALF_DAY_END_BY = 14.0
+HALF_DAY_START_FROM = 12.0
+HALF_DAY_MAX_HOURS = 6.0
+
 
 def _float_to_time(value):
     hours = int(value)
@@ -22,6 +30,18 @@ class CaeTrainingSlot(models.Model):
     _description = "Training half-day"
     _order = "date, time_start, id"
     _check_company_auto = True
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "action_id",
+            "date",
+            "time_start",
+            "time_end",
+            "scanned_sheet",
+            "scanned_sheet_name",
+        }
+    )
+    # what a trainer who is not a member of the action's activity may write
+    _cae_trainer_fields = frozenset({"scanned_sheet", "scanned_sheet_name"})
 
     action_id = fields.Many2one(
         "cae.training.action",
@@ -48,6 +68,11 @@ class CaeTrainingSlot(models.Model):
     attendance_ids = fields.One2many("cae.attendance", "training_slot_id")
     company_id = fields.Many2one(
         related="action_id.company_id", store=True, index=True, precompute=True
+    )
+    active = fields.Boolean(
+        default=True,
+        help="A half-day of a confirmed action is evidence: it is archived, "
+        "never deleted.",
     )
 
     @api.depends("time_start", "time_end")
@@ -91,12 +116,48 @@ class CaeTrainingSlot(models.Model):
                         slot=slot.display_name,
                     )
                 )
+            # the times are the action's local times (its timezone), as the
+            # trainer enters them: compared as such, never in UTC
+            if (
+                slot.time_end > HALF_DAY_END_BY
+                and slot.time_start < HALF_DAY_START_FROM
+            ) or slot.time_end - slot.time_start > HALF_DAY_MAX_HOURS:
+                raise ValidationError(
+                    self.env._(
+                        "%(slot)s is not a half-day: a half-day ends by 14:00 or "
+                        "starts from 12:00 and lasts at most 6 hours. Enter a "
+                        "full day as two half-days.",
+                        slot=slot.display_name,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
+        cae_drop_screen_values(self, vals_list, {"active": True})
         slots = super().create(vals_list)
+        if cae_is_entrepreneur_only(self):
+            slots.action_id._cae_check_own_activity()
         slots.action_id._cae_sync_attendance()
         return slots
+
+    def write(self, vals):
+        if cae_is_entrepreneur_only(self) and set(vals) - self._cae_trainer_fields:
+            self.action_id._cae_check_own_activity()
+        res = super().write(vals)
+        if "active" in vals:
+            self._cae_archive_attendance(vals["active"])
+        return res
+
+    def _cae_archive_attendance(self, active):
+        """An archived half-day takes its attendance with it (and back)."""
+        # sudo: the attendance of half-days the user just (un)archived
+        attendance = (
+            self.env["cae.attendance"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("training_slot_id", "in", self.ids)])
+        )
+        attendance.filtered(lambda a: a.active != active).write({"active": active})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_attendance(self):
@@ -105,6 +166,13 @@ class CaeTrainingSlot(models.Model):
                 self.env._(
                     "A half-day with filled attendance is evidence and cannot be "
                     "deleted."
+                )
+            )
+        if any(slot.action_id.state != "draft" for slot in self):
+            raise UserError(
+                self.env._(
+                    "The half-days of a confirmed training action are evidence: "
+                    "archive them instead of deleting them."
                 )
             )
 

@@ -1,5 +1,13 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.cae_member.models.base import cae_trusted_writes
+
+from .cae_training_trust import (
+    cae_drop_screen_values,
+    cae_is_entrepreneur_only,
+    cae_state_change,
+)
 
 FUNDER_TYPES = [
     ("company", "Company"),
@@ -65,6 +73,11 @@ ASSESSMENTS = [
     ("not_achieved", "Objectives not achieved"),
 ]
 SURVEY_KINDS = ("needs", "hot", "cold")
+# who sets the funding amounts of the trainees (they split the BPF income)
+FUNDING_GROUPS = (
+    "cae_training.cae_training_group_manager",
+    "cae_member.cae_member_group_admin",
+)
 
 
 class CaeTrainingTrainee(models.Model):
@@ -76,6 +89,21 @@ class CaeTrainingTrainee(models.Model):
     _order = "action_id, id"
     _check_company_auto = True
     _rec_name = "partner_id"
+    # what an entrepreneur-trainer sets on a trainee; the status goes through
+    # the buttons, the funding amount and the BPF lines are the training
+    # manager's, the survey answers and the satisfaction come from the surveys
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "action_id",
+            "partner_id",
+            "employer_id",
+            "funder_type",
+            "funder_id",
+            "objectives_assessment",
+            "dropout_date",
+            "dropout_reason",
+        }
+    )
 
     action_id = fields.Many2one(
         "cae.training.action",
@@ -163,6 +191,21 @@ class CaeTrainingTrainee(models.Model):
         related="action_id.company_id", store=True, index=True, precompute=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # stored for the BPF, read with the trainee in one query
+    bpf_subcontracting = fields.Selection(
+        related="action_id.bpf_subcontracting", store=True, string="BPF sub-contracting"
+    )
+    bpf_objective = fields.Selection(
+        related="action_id.program_id.bpf_objective", store=True
+    )
+    bpf_specialty = fields.Char(
+        related="action_id.program_id.bpf_specialty", store=True
+    )
+    active = fields.Boolean(
+        default=True,
+        help="A trainee of a confirmed action is evidence: archived, never "
+        "deleted (record a drop-out when they leave).",
+    )
 
     _sql_constraints = [
         (
@@ -218,9 +261,73 @@ class CaeTrainingTrainee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        cae_drop_screen_values(self, vals_list, self._cae_screen_values())
+        self._cae_check_funding(vals_list, create=True)
         trainees = super().create(vals_list)
+        if cae_is_entrepreneur_only(self):
+            trainees.action_id._cae_check_own_activity()
         trainees.action_id._cae_sync_attendance()
         return trainees
+
+    def write(self, vals):
+        if len(set(self.mapped("funder_type"))) <= 1:
+            screen = self._cae_screen_values()
+            cae_drop_screen_values(
+                self,
+                [vals],
+                {key: screen[key] for key in ("bpf_origin", "trainee_type")},
+            )
+        self._cae_check_funding([vals])
+        if cae_is_entrepreneur_only(self):
+            self.action_id._cae_check_own_activity()
+        res = super().write(vals)
+        if "active" in vals:
+            self._cae_archive_attendance(vals["active"])
+        return res
+
+    def _cae_screen_values(self):
+        """What the action's screen sends for a trainee besides what the
+        entrepreneur enters: the defaults and the BPF lines derived from the
+        funder."""
+
+        def funder(vals):
+            return vals.get("funder_type") or (
+                self[:1].funder_type if self else "company"
+            )
+
+        return {
+            "active": True,
+            "state": "registered",
+            "amount": 0.0,
+            "satisfaction_score": 0.0,
+            "bpf_origin": lambda vals: FUNDER_ORIGIN.get(funder(vals), "c11"),
+            "trainee_type": lambda vals: FUNDER_TRAINEE_TYPE.get(funder(vals), "other"),
+        }
+
+    def _cae_check_funding(self, vals_list, create=False):
+        """The funding amounts split the BPF income: the training manager (or
+        the admin team) sets them, not the trainer nor support."""
+        if self.env.su or any(self.env.user.has_group(g) for g in FUNDING_GROUPS):
+            return
+        for vals in vals_list:
+            if "amount" in vals and (vals["amount"] or not create):
+                raise AccessError(
+                    self.env._(
+                        "Only the training manager sets the funding amount of a "
+                        "trainee."
+                    )
+                )
+
+    def _cae_archive_attendance(self, active):
+        """An archived trainee takes their attendance with them (and back)."""
+        # sudo: the attendance of trainees the user just (un)archived
+        attendance = (
+            self.env["cae.attendance"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("training_trainee_id", "in", self.ids)])
+        )
+        attendance.filtered(lambda a: a.active != active).write({"active": active})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_evidence(self):
@@ -229,6 +336,13 @@ class CaeTrainingTrainee(models.Model):
                 self.env._(
                     "A trainee with filled attendance or a CPF dossier is evidence: "
                     "record a drop-out instead of deleting them."
+                )
+            )
+        if any(trainee.action_id.state != "draft" for trainee in self):
+            raise UserError(
+                self.env._(
+                    "The trainees of a confirmed training action are evidence: "
+                    "archive them (or record a drop-out) instead of deleting them."
                 )
             )
 
@@ -241,12 +355,16 @@ class CaeTrainingTrainee(models.Model):
             )
 
     def action_drop_out(self):
-        self.write(
-            {
-                "state": "dropped",
-                "dropout_date": fields.Date.context_today(self),
-            }
-        )
+        self.check_access("write")
+        if cae_is_entrepreneur_only(self):
+            self.action_id._cae_check_own_activity()
+        with cae_state_change():
+            self.write(
+                {
+                    "state": "dropped",
+                    "dropout_date": fields.Date.context_today(self),
+                }
+            )
         return True
 
     def _cae_create_survey(self, kind):
@@ -262,8 +380,11 @@ class CaeTrainingTrainee(models.Model):
                         "organisation)."
                     )
                 )
-            trainee[field] = survey.sudo()._create_answer(
+            answer = survey.sudo()._create_answer(
                 partner=trainee.partner_id,
                 email=trainee.partner_id.email,
                 check_attempts=False,
             )
+            # trusted: the answer was just created for this trainee
+            with cae_trusted_writes():
+                trainee[field] = answer

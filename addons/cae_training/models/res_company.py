@@ -1,9 +1,10 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 TRAINER_CHECKS = [
     ("block", "Block"),
@@ -110,6 +111,40 @@ class ResCompany(models.Model):
         default="604,611,6226",
         help="Accounts of training services bought and trainer fees (cadre D).",
     )
+
+    cae_bpf_deadline_day = fields.Integer(
+        string="BPF deadline (day)",
+        default=31,
+        help="Day of the yearly deadline of the BPF of the last closed year.",
+    )
+    cae_bpf_deadline_month = fields.Integer(
+        string="BPF deadline (month)",
+        default=5,
+        help="Month of the yearly deadline of the BPF (31 May by default).",
+    )
+    cae_bpf_reminder_days = fields.Integer(
+        string="BPF reminder (days)",
+        default=30,
+        help="The training manager gets a to-do this many days before the BPF "
+        "deadline.",
+    )
+
+    @api.constrains("cae_bpf_deadline_day", "cae_bpf_deadline_month")
+    def _check_cae_bpf_deadline(self):
+        for company in self:
+            try:
+                company._cae_bpf_deadline(2025)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._("The BPF deadline is not a valid day of the year.")
+                ) from error
+
+    def _cae_bpf_deadline(self, year):
+        """The BPF deadline in ``year`` (for the BPF of ``year - 1``)."""
+        self.ensure_one()
+        return date(
+            year, self.cae_bpf_deadline_month or 5, self.cae_bpf_deadline_day or 31
+        )
 
     @api.depends("cae_qualiopi_expiry", "cae_qualiopi_alert_days")
     def _compute_cae_qualiopi_state(self):

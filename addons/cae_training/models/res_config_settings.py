@@ -49,3 +49,12 @@ class ResConfigSettings(models.TransientModel):
     cae_bpf_purchase_prefixes = fields.Char(
         related="company_id.cae_bpf_purchase_prefixes", readonly=False
     )
+    cae_bpf_deadline_day = fields.Integer(
+        related="company_id.cae_bpf_deadline_day", readonly=False
+    )
+    cae_bpf_deadline_month = fields.Integer(
+        related="company_id.cae_bpf_deadline_month", readonly=False
+    )
+    cae_bpf_reminder_days = fields.Integer(
+        related="company_id.cae_bpf_reminder_days", readonly=False
+    )

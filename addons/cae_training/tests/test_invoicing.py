@@ -81,8 +81,12 @@ class TestTrainingInvoicing(CaeTrainingCommon):
 
     @freeze_time("2025-03-01")
     def test_deposit_posts_before_the_start(self):
-        """Acceptance 1: a 30 % deposit posts before the action starts."""
-        action = self._action()
+        """Acceptance 1: a 30 % deposit posts before the action starts.
+
+        The 30 % cap is the individual contract's (L6353-6): the two trainees
+        pay alone, signed a month before, past the withdrawal period."""
+        action = self._action(funder="self", agreement_date_signed="2025-02-01")
+        self.assertEqual(action.agreement_type, "contract")
         self.assertEqual(action.price_total, 1400.0)
         deposit = self._invoice_of(action.action_create_deposit_invoice())
         self.assertTrue(deposit.cae_training_deposit)

@@ -100,6 +100,11 @@ class TestTrainingQuality(CaeTrainingCommon):
         action.trainee_ids[1].satisfaction_score = 90.0
         action.trainee_ids[1].action_drop_out()
         action.action_done()
+        # the next session needs its own interested people (issue 15, item 16):
+        # the interest of the trainee trained by the done session is served
+        self.env["cae.training.interest"].create(
+            {"program_id": self.program.id, "partner_id": self.trainee_2.id}
+        )
         other = self._action()  # confirmed, not done: no completion yet
         self.assertEqual(other.state, "confirmed")
         self.env["cae.training.complaint"].create(
