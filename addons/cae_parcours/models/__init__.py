@@ -4,6 +4,8 @@ from . import event_event
 from . import cae_contract
 from . import cae_contract_renewal
 from . import cae_member_exit
+from . import res_company
+from . import res_config_settings
 from . import res_partner
 from . import cae_appointment
 from . import cae_competence

@@ -1,6 +1,20 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import is_html_empty
+
+# the report's content: its participants (the entrepreneurs' record rule keeps
+# them to their own appointments) and the support team, not the admin team
+REPORT_GROUPS = (
+    "cae_member.cae_member_group_support,cae_member.cae_member_group_entrepreneur"
+)
+REPORT_FIELDS = (
+    "report_objectives",
+    "report_points",
+    "report_action_plan",
+    "report_documents",
+)
 
 
 class CaeAppointment(models.Model):
@@ -64,10 +78,18 @@ class CaeAppointment(models.Model):
     )
     cae_activity_ids = fields.Many2many("cae.activity", string="CAE activities")
     # report (compte rendu)
-    report_objectives = fields.Html(string="Objectives")
-    report_points = fields.Html(string="Points discussed")
-    report_action_plan = fields.Html(string="Action plan")
-    report_documents = fields.Html(string="Documents produced")
+    report_objectives = fields.Html(string="Objectives", groups=REPORT_GROUPS)
+    report_points = fields.Html(string="Points discussed", groups=REPORT_GROUPS)
+    report_action_plan = fields.Html(string="Action plan", groups=REPORT_GROUPS)
+    report_documents = fields.Html(string="Documents produced", groups=REPORT_GROUPS)
+    has_report = fields.Boolean(
+        string="Report written",
+        compute="_compute_has_report",
+        store=True,
+        index=True,
+        help="At least one section of the report is written: only a done "
+        "individual interview with its report counts toward the two a year.",
+    )
     calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -79,6 +101,13 @@ class CaeAppointment(models.Model):
             appointment.date_end = (
                 appointment.date_start
                 and appointment.date_start + timedelta(hours=appointment.duration or 0)
+            )
+
+    @api.depends(*REPORT_FIELDS)
+    def _compute_has_report(self):
+        for appointment in self:
+            appointment.has_report = any(
+                not is_html_empty(appointment[fname]) for fname in REPORT_FIELDS
             )
 
     @api.model_create_multi
@@ -124,4 +153,23 @@ class CaeAppointment(models.Model):
         self.write({"state": "absent"})
 
     def action_print(self):
+        self._cae_check_report_access()
         return self.env.ref("cae_parcours.cae_appointment_report").report_action(self)
+
+    def _cae_check_report_access(self):
+        """The report is read by the appointment's participants and the support
+        team only (an advisor is a member of the support team)."""
+        if self.env.su or self.env.user.has_group(
+            "cae_member.cae_member_group_support"
+        ):
+            return
+        user = self.env.user
+        for appointment in self:
+            if user.partner_id not in appointment.partner_ids:
+                raise AccessError(
+                    self.env._(
+                        "The report of %(name)s is read by its participants and the "
+                        "support team only.",
+                        name=appointment.name,
+                    )
+                )

@@ -1,17 +1,31 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
 
 from .cae_member_exit import EXIT_TYPES
+
+# journey, status and statistics: the support and admin teams only (co-management
+# has both); an entrepreneur reads none of them, hers included, and the field
+# guard of res.partner keeps them out of her writes
+JOURNEY_GROUPS = "cae_member.cae_member_group_support,cae_member.cae_member_group_admin"
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
     # journey
-    cae_info_meeting_date = fields.Date(string="Information meeting")
-    cae_application_date = fields.Date(string="Application received on")
-    cae_application_complete = fields.Boolean(string="Application file complete")
-    cae_diagnostic_date = fields.Date(string="Diagnostic interview")
+    cae_info_meeting_date = fields.Date(
+        string="Information meeting", groups=JOURNEY_GROUPS
+    )
+    cae_application_date = fields.Date(
+        string="Application received on", groups=JOURNEY_GROUPS
+    )
+    cae_application_complete = fields.Boolean(
+        string="Application file complete", groups=JOURNEY_GROUPS
+    )
+    cae_diagnostic_date = fields.Date(
+        string="Diagnostic interview", groups=JOURNEY_GROUPS
+    )
     cae_decision = fields.Selection(
         [
             ("admitted", "Admitted"),
@@ -20,20 +34,47 @@ class ResPartner(models.Model):
         ],
         string="Decision",
         tracking=True,
+        groups=JOURNEY_GROUPS,
     )
-    cae_decision_reason = fields.Text(string="Reason of the decision")
-    cae_sponsor_id = fields.Many2one("res.partner", string="Sponsor")
-    cae_exit_ids = fields.One2many("cae.member.exit", "partner_id", string="Exits")
+    cae_decision_reason = fields.Text(
+        string="Reason of the decision", groups=JOURNEY_GROUPS
+    )
+    cae_sponsor_id = fields.Many2one(
+        "res.partner", string="Sponsor", groups=JOURNEY_GROUPS
+    )
+    cae_support_user_id = fields.Many2one(
+        "res.users",
+        string="Support advisor",
+        tracking=True,
+        domain=lambda self: [
+            (
+                "groups_id",
+                "in",
+                self.env.ref("cae_member.cae_member_group_support").ids,
+            )
+        ],
+        help="Receives the journey alerts (CAPE end, associate deadline, "
+        "interviews) of this person.",
+        groups=JOURNEY_GROUPS,
+    )
+    cae_exit_ids = fields.One2many(
+        "cae.member.exit", "partner_id", string="Exits", groups=JOURNEY_GROUPS
+    )
     cae_exit_type = fields.Selection(
-        EXIT_TYPES, string="Exit type", compute="_compute_cae_exit", store=True
+        EXIT_TYPES,
+        string="Exit type",
+        compute="_compute_cae_exit",
+        store=True,
+        groups=JOURNEY_GROUPS,
     )
     # funder statistics
     cae_gender = fields.Selection(
         [("female", "Female"), ("male", "Male"), ("other", "Other")],
         string="Gender (statistics)",
+        groups=JOURNEY_GROUPS,
     )
-    cae_birthdate = fields.Date(string="Birth date")
-    cae_prescriber = fields.Char(string="Prescriber")
+    cae_birthdate = fields.Date(string="Birth date", groups=JOURNEY_GROUPS)
+    cae_prescriber = fields.Char(string="Prescriber", groups=JOURNEY_GROUPS)
     cae_entry_status = fields.Selection(
         [
             ("job_seeker", "Job seeker"),
@@ -43,24 +84,28 @@ class ResPartner(models.Model):
             ("other", "Other"),
         ],
         string="Status at entry",
+        groups=JOURNEY_GROUPS,
     )
     cae_associate_deadline = fields.Date(
         string="Associate deadline",
         compute="_compute_cae_associate_deadline",
         store=True,
         help="CESA start + 36 months - the time already spent under CAPE (L7331-3).",
+        groups=JOURNEY_GROUPS,
     )
     cae_interview_count = fields.Integer(
         string="Individual interviews this year",
         compute="_compute_cae_interview_count",
         search="_search_cae_interview_count",
+        groups=JOURNEY_GROUPS,
     )
     cae_missing_interviews = fields.Boolean(
         string="Annual interviews missing",
         compute="_compute_cae_interview_count",
         search="_search_cae_missing_interviews",
         help="Salaried entrepreneur with fewer than two individual interviews done "
-        "this year.",
+        "this year, each with a written report.",
+        groups=JOURNEY_GROUPS,
     )
 
     @api.depends("cae_exit_ids.date", "cae_exit_ids.exit_type")
@@ -82,10 +127,61 @@ class ResPartner(models.Model):
     def _compute_cae_status(self):
         return super()._compute_cae_status()
 
+    @api.constrains("cae_decision", "cae_decision_reason")
+    def _check_cae_decision_reason(self):
+        for partner in self.sudo():
+            if (
+                partner.cae_decision in ("refused", "redirected")
+                and not (partner.cae_decision_reason or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A refusal or a redirection of %(partner)s gives its reason.",
+                        partner=partner.name,
+                    )
+                )
+
+    def _cae_check_admitted(self):
+        """A contract starts only for a person admitted by the cooperative."""
+        self.ensure_one()
+        # sudo: the decision is journey data; it is read to check the step
+        partner = self.sudo()
+        if partner.cae_decision == "admitted":
+            return
+        if partner.cae_decision == "refused":
+            raise UserError(
+                self.env._(
+                    "%(partner)s cannot start a contract: the application was "
+                    "refused (%(reason)s).",
+                    partner=partner.name,
+                    reason=partner.cae_decision_reason,
+                )
+            )
+        if partner.cae_decision == "redirected":
+            raise UserError(
+                self.env._(
+                    "%(partner)s cannot start a contract: the application was "
+                    "redirected (%(reason)s).",
+                    partner=partner.name,
+                    reason=partner.cae_decision_reason,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "%(partner)s cannot start a contract: no admission decision has "
+                "been recorded yet.",
+                partner=partner.name,
+            )
+        )
+
     def _cae_status_at(self, date):
         """With re-entries: only the history after the last exit counts."""
         self.ensure_one()
-        exits = self.cae_exit_ids.filtered(lambda e: e.date <= date).sorted("date")
+        # sudo: the exits are journey data an entrepreneur may not read; the
+        # status they give is public
+        exits = (
+            self.sudo().cae_exit_ids.filtered(lambda e: e.date <= date).sorted("date")
+        )
         if not exits:
             return super()._cae_status_at(date)
         last_exit = exits[-1].date
@@ -124,6 +220,7 @@ class ResPartner(models.Model):
                 [
                     ("kind", "=", "individual"),
                     ("state", "=", "done"),
+                    ("has_report", "=", True),
                     ("date_start", ">=", start),
                     ("date_start", "<=", date_utils.end_of(today, "year")),
                     *(

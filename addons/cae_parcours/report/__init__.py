@@ -1,2 +1,3 @@
 from . import cae_funder_statistics_xlsx
 from . import cae_contract_cesa
+from . import cae_appointment_report

@@ -5,11 +5,11 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.cae_member.tests.common import CaeTestCommon
+from .common import CaeJourneyCommon
 
 
 @tagged("post_install", "-at_install")
-class TestJourney(CaeTestCommon):
+class TestJourney(CaeJourneyCommon):
     def _cesa(self, partner, start, **vals):
         contract = self.env["cae.contract"].create(
             {
@@ -47,6 +47,8 @@ class TestJourney(CaeTestCommon):
 
     def test_cape_legal_caps(self):
         """Acceptance 2: a 13-month period or a third renewal is refused."""
+        # renewing continues the journey: the base workshops come first
+        self._attend(self.partner_a, self.type_base)
         with (
             self.assertRaisesRegex(ValidationError, "12 months at most"),
             self.cr.savepoint(),

@@ -6,16 +6,21 @@ from odoo.tests import tagged
 
 from odoo.addons.cae_member.tests.common import CaeTestCommon
 
+from .common import CaeJourneyCommon
+
 
 @tagged("post_install", "-at_install")
-class TestWorkshops(CaeTestCommon):
+class TestWorkshops(CaeJourneyCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.prepare_cesa = cls.env.ref("cae_parcours.event_type_prepare_cesa")
+        # admitted, and through the base workshops: what a CESA needs besides
+        # "Préparer son passage en CESA"
         cls.partner_d = cls.env["res.partner"].create(
-            {"name": "Dora Durand", "is_cae_member": True}
+            {"name": "Dora Durand", "is_cae_member": True, "cae_decision": "admitted"}
         )
+        cls._attend(cls.partner_d, cls.type_base)
         cls.trainer = cls.env["res.partner"].create({"name": "Tess Formatrice"})
         cls.session = cls.env["event.event"].create(
             {
