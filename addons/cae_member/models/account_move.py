@@ -1,3 +1,6 @@
+import sys
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -188,6 +191,27 @@ class AccountMove(models.Model):
                     moves=", ".join(locked.mapped("display_name")),
                 )
             )
+
+    @contextmanager
+    def _sync_dynamic_lines(self, container):
+        """Core writes an invoice's tax, payment-term and rounding lines (and
+        some of its own fields) when the caller's values are in: that
+        synchronisation is core's arithmetic, not the entrepreneur's values,
+        so it runs trusted; what she sends (the body) stays checked."""
+        if not self._cae_guard_applies():
+            with super()._sync_dynamic_lines(container):
+                yield
+            return
+        sync = super()._sync_dynamic_lines(container)
+        sync.__enter__()
+        try:
+            yield
+        except BaseException:
+            if not sync.__exit__(*sys.exc_info()):
+                raise
+        else:
+            with cae_trusted_writes():
+                sync.__exit__(None, None, None)
 
     def button_draft(self):
         # resetting a posted invoice to draft reopens accounting evidence: the

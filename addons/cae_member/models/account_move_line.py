@@ -1,5 +1,16 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+
+# accounts an entrepreneur may put on the lines of her invoices and bills:
+# revenue, charges and equipment, never cash, receivables, payables or taxes
+ENTREPRENEUR_ACCOUNT_TYPES = (
+    "income",
+    "income_other",
+    "expense",
+    "expense_direct_cost",
+    "expense_depreciation",
+    "asset_fixed",
+)
 
 
 class AccountMoveLine(models.Model):
@@ -105,7 +116,29 @@ class AccountMoveLine(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._cae_guard_applies():
+            for vals in vals_list:
+                self._cae_check_entrepreneur_account(vals.get("account_id"))
+        return super().create(vals_list)
+
+    def _cae_check_entrepreneur_account(self, account_id):
+        if not account_id:
+            return
+        account = self.env["account.account"].sudo().browse(account_id)
+        if account.account_type not in ENTREPRENEUR_ACCOUNT_TYPES:
+            raise AccessError(
+                self.env._(
+                    "As an entrepreneur you can put only revenue, charge or "
+                    "equipment accounts on your lines, not %(account)s.",
+                    account=account.display_name,
+                )
+            )
+
     def write(self, vals):
+        if "account_id" in vals and self._cae_guard_applies():
+            self._cae_check_entrepreneur_account(vals["account_id"])
         if "cae_activity_id" in vals:
             # a posted entry keeps the activity of its lines (bank lines
             # excepted, see account.move._cae_check_activity_locked)

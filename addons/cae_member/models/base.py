@@ -67,9 +67,13 @@ def _guarded(cls):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._cae_check_entrepreneur_fields(
-            {fname for vals in vals_list for fname in vals}
-        )
+        if self._cae_guard_applies():
+            for vals in vals_list:
+                self._cae_check_entrepreneur_fields(
+                    fname
+                    for fname, value in vals.items()
+                    if not self._cae_is_default_value(fname, value)
+                )
         return create_origin(self, vals_list)
 
     def write(self, vals):
@@ -121,12 +125,34 @@ class Base(models.AbstractModel):
             and self.env.user._cae_is_entrepreneur_only()
         )
 
+    def _cae_field_is_kept(self, fname):
+        """Whether writing ``fname`` changes anything: stored fields, and
+        computed or related fields with an inverse. The web client also sends
+        plain non-stored fields of its forms (flags such as
+        ``show_update_pricelist``), which keep nothing."""
+        field = self._fields.get(fname)
+        if field is None:
+            return True
+        return bool(field.store or field.inverse or field.related)
+
+    def _cae_is_default_value(self, fname, value):
+        """On create, an empty value of a field whose default is empty sets
+        nothing (the web client sends every field of a new form)."""
+        field = self._fields.get(fname)
+        if field is None or value not in (False, None, 0, 0.0, "", []):
+            return False
+        return not self.default_get([fname]).get(fname)
+
     def _cae_check_entrepreneur_fields(self, fnames):
         """Refuse, for an entrepreneur, any field of ``fnames`` outside the
         model's list."""
         if not fnames or not self._cae_guard_applies():
             return
-        refused = set(fnames) - self._cae_entrepreneur_fields - MAGIC_FIELDS
+        refused = {
+            fname
+            for fname in set(fnames) - self._cae_entrepreneur_fields - MAGIC_FIELDS
+            if self._cae_field_is_kept(fname)
+        }
         if not refused:
             return
         labels = ", ".join(

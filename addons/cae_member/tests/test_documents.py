@@ -1,4 +1,6 @@
-from odoo import Command
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -176,6 +178,42 @@ class TestDocuments(CaeTestCommon):
         self.assertEqual(big.cae_validation_state, "refused")
         self.assertEqual(big.cae_refusal_reason, "Prix à revoir")
         self.assertEqual(big.state, "draft")
+
+    def test_threshold_in_company_currency(self):
+        """Issue 15, item 11: 900 GBP at 2 € a pound is 1 800 €, above a
+        1 000 € threshold, on an invoice and on a quote."""
+        gbp = self.env.ref("base.GBP")
+        gbp.active = True
+        self.env["res.currency.rate"].create(
+            {
+                "currency_id": gbp.id,
+                "company_id": self.company.id,
+                "name": fields.Date.today() - relativedelta(days=1),
+                "rate": 0.5,
+            }
+        )
+        invoice = self._invoice(self.activity_a, self.customer_a, 900.0)
+        invoice.currency_id = gbp
+        self.assertEqual(invoice.amount_untaxed, 900.0)
+        self.assertEqual(invoice._cae_amount_untaxed(), 1800.0)
+        with self.assertRaisesRegex(UserError, "self-validation threshold"):
+            invoice.with_user(self.user_a).action_post()
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "Livres", "currency_id": gbp.id, "company_id": self.company.id}
+        )
+        order = self._quote(self.user_a, self.activity_a, self.customer_a, 900.0)
+        order.pricelist_id = pricelist
+        order.order_line.price_unit = 900.0
+        self.assertEqual(order.currency_id, gbp)
+        self.assertEqual(order._cae_amount_untaxed(), 1800.0)
+        with self.assertRaisesRegex(UserError, "self-validation threshold"):
+            order.with_user(self.user_a).action_confirm()
+        self.assertEqual(order.state, "draft")
+        # validated in euros, it goes through
+        order.with_user(self.user_support).action_cae_validate()
+        self.assertEqual(order.cae_validated_amount, 1800.0)
+        order.with_user(self.user_a).action_confirm()
+        self.assertEqual(order.state, "sale")
 
     def test_entrepreneur_cannot_post_other_activity(self):
         invoice = self._invoice(self.activity_b, self.customer_b, 100.0)
