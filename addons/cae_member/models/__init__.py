@@ -25,5 +25,6 @@ from . import cae_salary_request
 from . import cae_payroll_export
 from . import cae_payroll_export_line
 from . import cae_payslip
+from . import cae_payroll_xlsx
 from . import account_bank_statement_line
 from . import cae_demo_history

@@ -2,9 +2,26 @@ import base64
 import csv
 import io
 
-from odoo import api, fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import date_utils
+
+# a spreadsheet reads a cell starting with one of these as a formula
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value):
+    """A text cell of the CSV as a spreadsheet will read it: never a formula
+    (OWASP "CSV injection": a leading quote keeps it text)."""
+    text = value or ""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_amount(value, digits=2):
+    """An amount written by us, French style: a number, never escaped."""
+    return f"{value or 0.0:.{digits}f}".replace(".", ",")
 
 
 class CaePayrollExport(models.Model):
@@ -56,9 +73,50 @@ class CaePayrollExport(models.Model):
         company = company or self.env.company
         month = date_utils.start_of(fields.Date.to_date(month), "month")
         export = self.create({"month": month, "company_id": company.id})
-        export.line_ids = [(0, 0, vals) for vals in export._cae_line_values()]
+        values = export._cae_line_values()
+        carried = [vals.pop("cae_expense_ids") for vals in values]
+        export.line_ids = [Command.create(vals) for vals in values]
+        for line, expense_ids in zip(export.line_ids, carried, strict=True):
+            # sudo: the export (admin team only) records which export
+            # reimburses each expense; the entrepreneur's expense rules do not
+            # reach the other members' expenses
+            self.env["hr.expense"].sudo().browse(expense_ids).write(
+                {"cae_payroll_export_line_id": line.id}
+            )
         export._cae_write_csv()
         return export
+
+    def _cae_expenses_to_carry(self, employees):
+        """Approved expenses this export reimburses: each expense is
+        reimbursed once. An expense enters the first export of the month of
+        its approval or of a later month, and no other; exporting a month
+        again carries the same expenses as the first export of that month.
+        """
+        self.ensure_one()
+        next_month = fields.Datetime.to_datetime(
+            date_utils.end_of(self.month, "month") + relativedelta(days=1)
+        )
+        Expense = self.env["hr.expense"].sudo()
+        return Expense.search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("company_id", "=", self.company_id.id),
+                "|",
+                "&",
+                ("cae_payroll_export_id.month", "=", self.month),
+                ("state", "in", ("approved", "done")),
+                "&",
+                "&",
+                ("cae_payroll_export_line_id", "=", False),
+                ("state", "=", "approved"),
+                "|",
+                ("sheet_id.approval_date", "<", next_month),
+                "&",
+                ("sheet_id.approval_date", "=", False),
+                ("date", "<", next_month.date()),
+            ],
+            order="date, id",
+        )
 
     def _cae_line_values(self):
         """One line per person under a running CESA in the month, and per
@@ -110,23 +168,11 @@ class CaePayrollExport(models.Model):
             )
         )
         request_of = {(r.partner_id.id, r.activity_id.id): r for r in requests}
-        expenses = (
-            self.env["hr.expense"]
-            .sudo()
-            ._read_group(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("state", "=", "approved"),
-                    ("date", "<=", end),
-                ],
-                ["employee_id", "cae_activity_id"],
-                ["total_amount:sum"],
-            )
-        )
-        expense_of = {
-            (employee.id, activity.id): amount
-            for employee, activity, amount in expenses
-        }
+        expenses = self._cae_expenses_to_carry(employees)
+        expenses_of = {}
+        for expense in expenses:
+            key = (expense.employee_id.id, expense.cae_activity_id.id)
+            expenses_of[key] = expenses_of.get(key, expenses.browse()) | expense
         values = []
         for contract in contracts.sorted(lambda c: c.partner_id.name or ""):
             partner = contract.partner_id
@@ -134,12 +180,13 @@ class CaePayrollExport(models.Model):
             main = contract.activity_id or partner.cae_activity_ids[:1]
             activities = main | partner.cae_activity_ids.filtered(
                 lambda a, p=partner, e=employee: (
-                    (p.id, a.id) in request_of or (e.id, a.id) in expense_of
+                    (p.id, a.id) in request_of or (e.id, a.id) in expenses_of
                 )
             )
             for activity in activities:
                 request = request_of.get((partner.id, activity.id))
                 is_main = activity == main
+                carried = expenses_of.get((employee.id, activity.id), expenses.browse())
                 values.append(
                     {
                         "partner_id": partner.id,
@@ -154,15 +201,15 @@ class CaePayrollExport(models.Model):
                         else 0.0,
                         "hours": (request.hours if request and request.hours else 0.0)
                         or (contract.monthly_hours if is_main else 0.0),
-                        "expenses": expense_of.get((employee.id, activity.id), 0.0),
+                        "expenses": sum(carried.mapped("total_amount")),
+                        "cae_expense_ids": carried.ids,
                         "leave_days": request.leave_days if request else 0.0,
                     }
                 )
         return values
 
-    def _cae_csv_rows(self):
-        self.ensure_one()
-        header = [
+    def _cae_header(self):
+        return [
             self.env._("Payroll reference"),
             self.env._("Name"),
             self.env._("Activity code"),
@@ -173,19 +220,20 @@ class CaePayrollExport(models.Model):
             self.env._("Expenses to reimburse"),
             self.env._("Leave (days)"),
         ]
-        rows = [header]
+
+    def _cae_csv_rows(self):
+        """Header and lines of the CSV: text cells escaped, amounts
+        formatted as French numbers."""
+        self.ensure_one()
+        rows = [[csv_text(label) for label in self._cae_header()]]
         for line in self.line_ids:
             rows.append(
-                [
-                    line.payroll_ref,
-                    line.partner_id.name,
-                    line.activity_code,
-                    line.contract_type,
-                    f"{line.fixed_part:.2f}".replace(".", ","),
-                    f"{line.requested_variable:.2f}".replace(".", ","),
-                    f"{line.hours:.2f}".replace(".", ","),
-                    f"{line.expenses:.2f}".replace(".", ","),
-                    f"{line.leave_days:.1f}".replace(".", ","),
+                [csv_text(text) for text in line._cae_text_cells()]
+                + [
+                    csv_amount(value, digits)
+                    for value, digits in zip(
+                        line._cae_number_cells(), (2, 2, 2, 2, 1), strict=True
+                    )
                 ]
             )
         return rows

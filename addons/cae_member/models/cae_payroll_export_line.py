@@ -20,4 +20,32 @@ class CaePayrollExportLine(models.Model):
     requested_variable = fields.Monetary(string="Requested variable part")
     hours = fields.Float(digits=(16, 2))
     expenses = fields.Monetary(string="Expenses to reimburse")
+    expense_ids = fields.One2many(
+        "hr.expense",
+        "cae_payroll_export_line_id",
+        string="Expenses reimbursed",
+        readonly=True,
+        help="The approved expenses this line reimburses: an expense enters "
+        "one export only.",
+    )
     leave_days = fields.Float(string="Leave (days)", digits=(16, 1))
+
+    def _cae_text_cells(self):
+        """The text columns of the line, as they are (escape them for CSV)."""
+        self.ensure_one()
+        return [
+            self.payroll_ref or "",
+            self.partner_id.name or "",
+            self.activity_code or "",
+            self.contract_type or "",
+        ]
+
+    def _cae_number_cells(self):
+        self.ensure_one()
+        return [
+            self.fixed_part,
+            self.requested_variable,
+            self.hours,
+            self.expenses,
+            self.leave_days,
+        ]

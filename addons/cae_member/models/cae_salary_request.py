@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import date_utils
 
 
@@ -10,6 +11,19 @@ class CaeSalaryRequest(models.Model):
     _inherit = ["mail.thread"]
     _order = "month desc, partner_id"
     _check_company_auto = True
+    # what the entrepreneur asks for; the person and the activity must be hers
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "partner_id",
+            "activity_id",
+            "month",
+            "requested_variable",
+            "hours",
+            "leave_days",
+            "note",
+            "company_id",
+        }
+    )
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -47,11 +61,30 @@ class CaeSalaryRequest(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     employer_cost = fields.Monetary(compute="_compute_salary_check")
+    activity_employer_cost = fields.Monetary(
+        string="Employer cost of the month on the activity",
+        compute="_compute_salary_check",
+        help="Employer cost of every member's salary request of the month on "
+        "this activity: a shared activity has one treasury.",
+    )
     available_treasury = fields.Monetary(compute="_compute_salary_check")
     exceeds_treasury = fields.Boolean(
         compute="_compute_salary_check",
-        help="The employer cost of the requested salary exceeds the activity's "
-        "available treasury.",
+        help="The employer cost of the month's salary requests on the activity "
+        "exceeds its available treasury.",
+    )
+    payable_margin = fields.Monetary(
+        string="Margin left for pay",
+        compute="_compute_salary_check",
+        help="Revenue of the fiscal year up to the end of the month, less the "
+        "charges of the activity, its contribution and the salaries already "
+        "booked (Code du travail L7332-3).",
+    )
+    payable_variable = fields.Monetary(
+        string="Variable part the activity can pay",
+        compute="_compute_salary_check",
+        help="Gross variable part whose employer cost, with the fixed part, "
+        "the margin left for pay covers.",
     )
 
     _sql_constraints = [
@@ -69,12 +102,61 @@ class CaeSalaryRequest(models.Model):
                 vals["month"] = date_utils.start_of(
                     fields.Date.to_date(vals["month"]), "month"
                 )
+        for vals in vals_list:
+            self._cae_check_entrepreneur_request(vals)
         return super().create(vals_list)
 
+    def write(self, vals):
+        if vals.get("month"):
+            vals = dict(
+                vals,
+                month=date_utils.start_of(fields.Date.to_date(vals["month"]), "month"),
+            )
+        self._cae_check_entrepreneur_request(vals)
+        return super().write(vals)
+
+    @api.model
+    def _cae_check_entrepreneur_request(self, vals):
+        """An entrepreneur asks for her own pay, on her own activities
+        (checked on the values, before the record rules answer in general
+        terms)."""
+        if not self._cae_guard_applies():
+            return
+        user = self.env.user
+        if "partner_id" in vals and vals["partner_id"] != user.partner_id.id:
+            raise AccessError(self.env._("You can only request your own salary."))
+        if "activity_id" in vals:
+            activity = self.env["cae.activity"].browse(vals["activity_id"] or [])
+            if not user._cae_is_own_activity(activity):
+                raise AccessError(
+                    self.env._(
+                        "You can only request a salary on one of your activities: "
+                        "%(activity)s is not yours.",
+                        activity=activity.sudo().display_name or "-",
+                    )
+                )
+
+    def _cae_figures_allowed(self):
+        """False when the current user may not see this request's figures:
+        an entrepreneur sees those of her own requests on her own activities
+        only (an onchange runs on values she chose)."""
+        self.ensure_one()
+        user = self.env.user
+        if self.env.su or not user._cae_is_entrepreneur_only():
+            return True
+        return self.partner_id == user.partner_id and user._cae_is_own_activity(
+            self.activity_id
+        )
+
     @api.depends("partner_id", "activity_id", "month")
+    @api.depends_context("uid")
     def _compute_fixed_part(self):
         for request in self:
-            contract = request._cae_cesa()
+            contract = (
+                request._cae_cesa()
+                if request._cae_figures_allowed()
+                else self.env["cae.contract"]
+            )
             request.fixed_part = (
                 contract.fixed_monthly_amount
                 if contract and contract.activity_id in (request.activity_id, False)
@@ -83,9 +165,11 @@ class CaeSalaryRequest(models.Model):
 
     def _cae_cesa(self):
         self.ensure_one()
-        if not self.month:
+        if not self.month or not self.partner_id:
             return self.env["cae.contract"]
         end = date_utils.end_of(self.month, "month")
+        # sudo: the entrepreneur does not read contracts; the caller checked
+        # that the request is hers (_cae_figures_allowed)
         return (
             self.env["cae.contract"]
             .sudo()
@@ -103,26 +187,109 @@ class CaeSalaryRequest(models.Model):
             )
         )
 
+    def _cae_pay_period(self):
+        """(first day of the fiscal year, last day of the month)."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return (
+            company.compute_fiscalyear_dates(self.month)["date_from"],
+            date_utils.end_of(self.month, "month"),
+        )
+
+    def _cae_month_cost_of_others(self):
+        """Employer cost of the other requests of the same month on the same
+        activity ({request: cost}), whoever made them."""
+        months = {r.month for r in self if r.month and r.activity_id}
+        if not months:
+            return {}
+        # sudo: a shared activity has one treasury, so its members' requests
+        # of the month are added up; only their total is shown
+        others = (
+            self.env["cae.salary.request"]
+            .sudo()
+            .search(
+                [
+                    ("activity_id", "in", self.activity_id.ids),
+                    ("month", "in", list(months)),
+                ]
+            )
+        )
+        result = {}
+        for request in self:
+            same = others.filtered(
+                lambda o, r=request: (
+                    o.activity_id == r.activity_id
+                    and o.month == r.month
+                    and o.id != r._origin.id
+                )
+            )
+            result[request] = sum(
+                (o.fixed_part + o.requested_variable)
+                * (o.company_id.cae_employer_cost_rate or 0.0)
+                for o in same
+            )
+        return result
+
     @api.depends("requested_variable", "fixed_part", "activity_id", "month")
+    @api.depends_context("uid")
     def _compute_salary_check(self):
         Statement = self.env["cae.account.statement"]
-        activities = self.activity_id
+        allowed = self.filtered(lambda r: r.activity_id and r._cae_figures_allowed())
         today = fields.Date.context_today(self)
-        figures = (
-            Statement._cae_compute_statements(activities, today, today)
-            if activities
+        treasuries = (
+            Statement._cae_compute_statements(allowed.activity_id, today, today)
+            if allowed
             else {}
         )
+        # the pay the law describes (L7332-3): état des comptes figures over
+        # the fiscal year up to the end of the request's month
+        by_period = {}
+        for request in allowed.filtered("month"):
+            by_period.setdefault(request._cae_pay_period(), []).append(request)
+        margins = {
+            period: Statement._cae_compute_statements(
+                self.env["cae.activity"].union(*(r.activity_id for r in requests)),
+                *period,
+            )
+            for period, requests in by_period.items()
+        }
+        others = allowed._cae_month_cost_of_others()
         for request in self:
-            rate = request.company_id.cae_employer_cost_rate or 0.0
+            company = request.company_id or self.env.company
+            currency = company.currency_id
+            rate = company.cae_employer_cost_rate or 0.0
             cost = (request.fixed_part + request.requested_variable) * rate
-            treasury = figures.get(request.activity_id.id, {}).get(
+            request.employer_cost = cost
+            if request not in allowed:
+                request.activity_employer_cost = cost
+                request.available_treasury = 0.0
+                request.exceeds_treasury = False
+                request.payable_margin = 0.0
+                request.payable_variable = 0.0
+                continue
+            total = cost + others.get(request, 0.0)
+            treasury = treasuries.get(request.activity_id.id, {}).get(
                 "available_treasury", 0.0
             )
-            request.employer_cost = cost
+            request.activity_employer_cost = total
             request.available_treasury = treasury
             request.exceeds_treasury = (
-                request.currency_id.compare_amounts(cost, treasury) > 0
-                if cost
-                else False
+                currency.compare_amounts(total, treasury) > 0 if total else False
+            )
+            figures = (
+                margins[request._cae_pay_period()].get(request.activity_id.id, {})
+                if request.month
+                else {}
+            )
+            margin = (
+                figures.get("revenue", 0.0)
+                - figures.get("purchases", 0.0)
+                - figures.get("other_charges", 0.0)
+                - figures.get("contribution", 0.0)
+                - figures.get("salaries", 0.0)
+            )
+            request.payable_margin = margin
+            gross = margin / rate if rate else margin
+            request.payable_variable = max(
+                currency.round(gross - request.fixed_part), 0.0
             )

@@ -1,10 +1,27 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import date_utils
+
+from .base import cae_trusted_writes
 
 
 class HrExpenseSheet(models.Model):
     _inherit = "hr.expense.sheet"
+
+    # what the report form sends for an entrepreneur (the lines are checked
+    # on each expense, the employee below); states change through buttons
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "name",
+            "employee_id",
+            "expense_line_ids",
+            "company_id",
+            "user_id",
+            "department_id",
+            "payment_method_line_id",
+            "message_main_attachment_id",
+        }
+    )
 
     cae_activity_id = fields.Many2one(
         "cae.activity",
@@ -61,9 +78,58 @@ class HrExpenseSheet(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        sheets = super().create(vals_list)
+        sheets._cae_check_entrepreneur_sheet()
+        return sheets
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "employee_id" in vals:
+            self._cae_check_entrepreneur_sheet()
+        return res
+
+    def _cae_check_entrepreneur_sheet(self):
+        if not self or not self._cae_guard_applies():
+            return
+        user = self.env.user
+        for sheet in self:
+            # sudo: the employee record is read to compare it to the user
+            employee = sheet.employee_id.sudo()
+            if not (
+                employee.user_id == user or employee.work_contact_id == user.partner_id
+            ):
+                raise AccessError(
+                    self.env._(
+                        "You can only submit your own expenses, not those of "
+                        "%(employee)s.",
+                        employee=employee.name,
+                    )
+                )
+
     def action_submit_sheet(self):
         self._cae_check_closing()
+        if self._cae_guard_applies():
+            self._cae_check_entrepreneur_sheet()
+            self.expense_line_ids._cae_check_entrepreneur_expense(require_activity=True)
+            # the button's own checks are done: core writes the approval state
+            with cae_trusted_writes():
+                return super().action_submit_sheet()
         return super().action_submit_sheet()
+
+    def action_reset_expense_sheets(self):
+        reimbursed = self.sudo().expense_line_ids.filtered("cae_payroll_export_id")
+        if reimbursed:
+            raise UserError(
+                self.env._(
+                    "%(expense)s was reimbursed through the payroll export "
+                    "%(export)s: its report can no longer be reset to draft.",
+                    expense=reimbursed[0].name,
+                    export=reimbursed[0].cae_payroll_export_id.name,
+                )
+            )
+        return super().action_reset_expense_sheets()
 
     def _prepare_move_vals(self):
         vals = super()._prepare_move_vals()

@@ -1,6 +1,9 @@
 import base64
+import binascii
 import csv
 import io
+import math
+import re
 
 from odoo import Command, fields, models
 from odoo.exceptions import UserError
@@ -8,14 +11,37 @@ from odoo.tools import float_compare
 
 COLUMNS = ("reference", "account", "label", "debit", "credit", "activity")
 
+# no payroll line of a CAE comes near this: anything above is a broken file
+MAX_AMOUNT = 10_000_000.0
+# a month's payroll journal of a large CAE is a few thousand lines
+MAX_LINES = 50_000
+
+
+class SemicolonDialect(csv.excel):
+    delimiter = ";"
+
+
+AMOUNT_RE = re.compile(r"^\d+(\.\d+)?$")
+
 
 def parse_amount(text):
-    text = (text or "").strip().replace("\u00a0", "").replace(" ", "")
+    """A positive amount written 1234,56 / 1 234,56 / 1.234,56 / 1234.56.
+
+    Raises ValueError for anything else: signs, exponents, ``nan``, ``inf``.
+    """
+    text = (text or "").strip().replace("\u00a0", "").replace("\u202f", "")
+    text = text.replace(" ", "")
     if not text:
         return 0.0
     if "," in text and "." in text:
         text = text.replace(".", "")
-    return float(text.replace(",", "."))
+    text = text.replace(",", ".")
+    if not AMOUNT_RE.match(text):
+        raise ValueError(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
 
 
 class CaePayrollImport(models.TransientModel):
@@ -40,17 +66,62 @@ class CaePayrollImport(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
-    def _read_rows(self):
-        raw = base64.b64decode(self.file or b"")
+    def _decode(self):
+        """The file's text; a French error for anything that is not a text
+        file in UTF-8 or Windows-1252 (what spreadsheets save)."""
         try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("latin-1")
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", ";,\t")
-        reader = csv.reader(io.StringIO(text), dialect)
-        rows = [row for row in reader if any(cell.strip() for cell in row)]
+            raw = base64.b64decode(self.file or b"")
+        except (binascii.Error, ValueError) as exc:
+            raise UserError(
+                self.env._("The file could not be read: it is not a CSV file.")
+            ) from exc
+        if b"\x00" in raw:
+            raise UserError(
+                self.env._(
+                    "The file is not a CSV text file (it holds binary data): "
+                    "save the payroll journal as CSV."
+                )
+            )
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        raise UserError(
+            self.env._(
+                "The file is neither UTF-8 nor Windows-1252 text: save the "
+                "payroll journal as CSV (UTF-8)."
+            )
+        )
+
+    def _read_rows(self):
+        text = self._decode()
+        first = text.splitlines()[0] if text else ""
+        try:
+            dialect = csv.Sniffer().sniff(first or ";", ";,\t")
+        except csv.Error:
+            dialect = SemicolonDialect
+        try:
+            rows = [
+                row
+                for row in csv.reader(io.StringIO(text), dialect)
+                if any(cell.strip() for cell in row)
+            ]
+        except csv.Error as exc:
+            raise UserError(
+                self.env._("The file is not a readable CSV file: %(error)s", error=exc)
+            ) from exc
         if not rows:
             raise UserError(self.env._("The file is empty."))
+        if len(rows) > MAX_LINES + 1:
+            raise UserError(
+                self.env._(
+                    "The file has %(count)s lines: at most %(max)s can be imported "
+                    "at once. Split it by month or by activity.",
+                    count=len(rows) - 1,
+                    max=MAX_LINES,
+                )
+            )
         header = [cell.strip().lower() for cell in rows[0]]
         missing = [c for c in COLUMNS[:5] if c not in header]
         if missing:
@@ -76,6 +147,7 @@ class CaePayrollImport(models.TransientModel):
         """Checked values of every line; refuses the whole file on any error."""
         self.ensure_one()
         company = self.company_id
+        currency = company.currency_id
         rows = list(self._read_rows())
         refs = {row["reference"] for _n, row in rows if row["reference"]}
         employees = (
@@ -127,14 +199,35 @@ class CaePayrollImport(models.TransientModel):
                             name=employee.name,
                         )
                     )
+            line_debit = line_credit = 0.0
             try:
                 line_debit, line_credit = (
                     parse_amount(row["debit"]),
                     parse_amount(row["credit"]),
                 )
             except ValueError:
-                problems.append(self.env._("the amounts are not numbers"))
-                line_debit = line_credit = 0.0
+                problems.append(
+                    self.env._(
+                        "the amounts must be positive numbers such as 1234,56 "
+                        "(debit %(debit)s, credit %(credit)s)",
+                        debit=row["debit"] or "-",
+                        credit=row["credit"] or "-",
+                    )
+                )
+            else:
+                if max(line_debit, line_credit) > MAX_AMOUNT:
+                    problems.append(
+                        self.env._(
+                            "the amount is out of range (more than %(max)s)",
+                            max=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
+                        )
+                    )
+                elif not currency.is_zero(line_debit) and not currency.is_zero(
+                    line_credit
+                ):
+                    problems.append(
+                        self.env._("the line has both a debit and a credit")
+                    )
             if problems:
                 errors.append(
                     self.env._(
@@ -143,6 +236,11 @@ class CaePayrollImport(models.TransientModel):
                         problems=", ".join(problems),
                     )
                 )
+                continue
+            line_debit = currency.round(line_debit)
+            line_credit = currency.round(line_credit)
+            if currency.is_zero(line_debit) and currency.is_zero(line_credit):
+                # a zero line books nothing
                 continue
             debit += line_debit
             credit += line_credit
@@ -156,6 +254,8 @@ class CaePayrollImport(models.TransientModel):
                     "cae_activity_id": activity.id if activity else False,
                 }
             )
+        if not errors and not values:
+            errors.append(self.env._("the file has no amount: nothing to book"))
         if not errors and float_compare(debit, credit, precision_digits=2):
             errors.append(
                 self.env._(
