@@ -32,6 +32,8 @@ class CaeContributionLine(models.Model):
         # included. The run only creates lines (and the migration import the
         # lines levied before); a correction is the next run's regularisation.
         if vals:
+            # who may not write lines at all is told so first
+            self.check_access("write")
             raise UserError(
                 self.env._(
                     "A contribution line records what a run levied: it cannot be "
