@@ -1,10 +1,9 @@
-import sys
 from contextlib import contextmanager
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .base import cae_trusted_writes
+from .base import cae_trusted_exit, cae_trusted_writes
 
 PNL_GROUPS = ("income", "expense")
 ADMIN_GROUP = "cae_member.cae_member_group_admin"
@@ -202,16 +201,8 @@ class AccountMove(models.Model):
             with super()._sync_dynamic_lines(container):
                 yield
             return
-        sync = super()._sync_dynamic_lines(container)
-        sync.__enter__()
-        try:
+        with cae_trusted_exit(super()._sync_dynamic_lines(container)):
             yield
-        except BaseException:
-            if not sync.__exit__(*sys.exc_info()):
-                raise
-        else:
-            with cae_trusted_writes():
-                sync.__exit__(None, None, None)
 
     def button_draft(self):
         # resetting a posted invoice to draft reopens accounting evidence: the

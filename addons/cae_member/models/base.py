@@ -23,6 +23,7 @@ variable of the Python process, which no RPC call can set.
 """
 
 import contextvars
+import sys
 from contextlib import contextmanager
 
 from odoo import api, models
@@ -49,6 +50,22 @@ def cae_trusted_writes():
         yield
     finally:
         _TRUSTED.reset(token)
+
+
+@contextmanager
+def cae_trusted_exit(manager):
+    """Run the context manager ``manager`` with its exit trusted: the body
+    (the caller's values) stays checked, what the manager writes when it
+    closes (core's synchronisation of computed lines) does not."""
+    manager.__enter__()
+    try:
+        yield
+    except BaseException:
+        if not manager.__exit__(*sys.exc_info()):
+            raise
+    else:
+        with cae_trusted_writes():
+            manager.__exit__(None, None, None)
 
 
 def cae_writes_trusted():
