@@ -1,6 +1,7 @@
 import base64
 from datetime import date
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.cae_member.tests import test_migration as member
@@ -21,14 +22,14 @@ class TestMigrationContribution(CaeTestCommon):
     """Acceptance 1 of the migration: the contribution already levied in the
     fiscal year is deducted from the next run; the import is idempotent."""
 
-    def _wizard(self):
+    def _wizard(self, contributions=CONTRIBUTIONS):
         files = {
             "activities": member.ACTIVITIES,
             "members": member.MEMBERS,
             "contracts": member.CONTRACTS,
             "partners": member.PARTNERS,
             "balances": BALANCES,
-            "contributions": CONTRIBUTIONS,
+            "contributions": contributions,
         }
         vals = {"company_id": self.company.id, "opening_date": member.OPENING}
         for kind, text in files.items():
@@ -92,3 +93,23 @@ class TestMigrationContribution(CaeTestCommon):
         again.action_import()
         self.assertEqual(again.error_count, 0, again.report)
         self.assertEqual(self._counts(), after)
+
+    def test_absurd_amounts_refused(self):
+        """Issue 14: ``nan``, ``inf`` and ``1e300`` are named errors, and
+        nothing is written."""
+        before = self._counts()
+        wizard = self._wizard(
+            "ref;activity_code;date_to;amount\n"
+            "L-1;MIG1;2025-05-31;nan\n"
+            "L-2;MIG1;2025-05-31;inf\n"
+            "L-3;MIG1;2025-05-31;1e300\n"
+            "L-4;MIG1;2025-05-31;-inf\n"
+        )
+        wizard.action_dry_run()
+        self.assertEqual(wizard.error_count, 4, wizard.report)
+        for number in (2, 3, 4, 5):
+            self.assertIn(f"line {number}:", wizard.report)
+        with self.assertRaises(UserError):
+            wizard.action_import()
+        self.assertNotEqual(wizard.state, "done")
+        self.assertEqual(self._counts(), before)
