@@ -38,6 +38,7 @@ class AccountMove(models.Model):
             "invoice_payment_term_id",
             "invoice_user_id",
             "invoice_vendor_bill_id",
+            "is_manually_modified",
             "is_move_sent",
             "journal_id",
             "medium_id",
@@ -55,6 +56,7 @@ class AccountMove(models.Model):
             "quick_edit_total_amount",
             "ref",
             "source_id",
+            "tax_totals",
             "team_id",
         }
     )
