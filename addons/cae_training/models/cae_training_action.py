@@ -8,8 +8,8 @@ from odoo.addons.cae_member.models.base import cae_trusted_writes
 
 from .cae_training_trust import (
     cae_check_state_write,
-    cae_drop_screen_values,
     cae_is_entrepreneur_only,
+    cae_is_screen_default,
     cae_state_change,
 )
 
@@ -68,6 +68,8 @@ class CaeTrainingAction(models.Model):
             "company_id",
         }
     )
+    # defaults the form sends on creation, accepted as they are
+    _cae_screen_defaults = frozenset({"active", "state", "bpf_subcontracting"})
     # what a trainer who is not a member of the action's activity may write
     _cae_trainer_fields = frozenset({"location", "slot_ids", "evidence_ids"})
 
@@ -270,7 +272,9 @@ class CaeTrainingAction(models.Model):
                 else False
             )
 
-    @api.depends("slot_ids.date_start", "slot_ids.date_end", "slot_ids.hours")
+    @api.depends(
+        "slot_ids.date_start", "slot_ids.date_end", "slot_ids.hours", "slot_ids.active"
+    )
     def _compute_dates(self):
         for action in self:
             slots = action.slot_ids.filtered("date_start")
@@ -279,6 +283,7 @@ class CaeTrainingAction(models.Model):
             action.hours = sum(action.slot_ids.mapped("hours"))
 
     @api.depends(
+        "trainee_ids.active",
         "trainee_ids.state",
         "trainee_ids.hot_done",
         "trainee_ids.satisfaction_score",
@@ -381,14 +386,14 @@ class CaeTrainingAction(models.Model):
                 raise ValidationError(self.env._("The price cannot be negative."))
 
     # ---------------------------------------------------------------------- CRUD
+    def _cae_is_default_value(self, fname, value):
+        return cae_is_screen_default(
+            self, fname, value
+        ) or super()._cae_is_default_value(fname, value)
+
     @api.model_create_multi
     def create(self, vals_list):
         cae_check_state_write(self, vals_list, default="draft")
-        cae_drop_screen_values(
-            self,
-            vals_list,
-            {"active": True, "state": "draft", "bpf_subcontracting": "none"},
-        )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(

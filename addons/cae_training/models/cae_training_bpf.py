@@ -28,7 +28,7 @@ class CaeTrainingBpf(models.Model):
 
     _name = "cae.training.bpf"
     _description = "BPF (yearly training report)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "year desc, id desc"
     _check_company_auto = True
 

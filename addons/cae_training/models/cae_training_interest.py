@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .cae_training_trust import cae_drop_screen_values
+from .cae_training_trust import cae_is_screen_default
 
 INTEREST_STATES = [
     ("interested", "Interested"),
@@ -20,6 +20,8 @@ class CaeTrainingInterest(models.Model):
     _check_company_auto = True
     # the status is the interest's answer (withdrawn) or the session's (served)
     _cae_entrepreneur_fields = frozenset({"program_id", "partner_id", "date", "note"})
+    # defaults the form sends on creation, accepted as they are
+    _cae_screen_defaults = frozenset({"state"})
 
     program_id = fields.Many2one(
         "cae.training.program",
@@ -47,7 +49,11 @@ class CaeTrainingInterest(models.Model):
         ),
     ]
 
+    def _cae_is_default_value(self, fname, value):
+        return cae_is_screen_default(
+            self, fname, value
+        ) or super()._cae_is_default_value(fname, value)
+
     @api.model_create_multi
     def create(self, vals_list):
-        cae_drop_screen_values(self, vals_list, {"state": "interested"})
         return super().create(vals_list)

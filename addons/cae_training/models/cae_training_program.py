@@ -3,8 +3,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cae_training_trust import (
     cae_check_state_write,
-    cae_drop_screen_values,
     cae_is_entrepreneur_only,
+    cae_is_screen_default,
     cae_state_change,
 )
 
@@ -68,6 +68,8 @@ class CaeTrainingProgram(models.Model):
             "company_id",
         }
     )
+    # defaults the form sends on creation, accepted as they are
+    _cae_screen_defaults = frozenset({"active", "state"})
 
     name = fields.Char(string="Title", required=True, tracking=True)
     activity_id = fields.Many2one(
@@ -131,6 +133,7 @@ class CaeTrainingProgram(models.Model):
         "BPF.",
     )
     is_skills_assessment = fields.Boolean(
+        string="Skills assessment",
         compute="_compute_is_skills_assessment",
         help="Sold by a skills-assessment activity: a bilan de compétences "
         "(L6313-1, 2°), not a training action.",
@@ -281,10 +284,14 @@ class CaeTrainingProgram(models.Model):
                     )
                 )
 
+    def _cae_is_default_value(self, fname, value):
+        return cae_is_screen_default(
+            self, fname, value
+        ) or super()._cae_is_default_value(fname, value)
+
     @api.model_create_multi
     def create(self, vals_list):
         cae_check_state_write(self, vals_list, default="draft")
-        cae_drop_screen_values(self, vals_list, {"active": True, "state": "draft"})
         programs = super().create(vals_list)
         if cae_is_entrepreneur_only(self):
             programs._cae_check_own_activity()

@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .cae_training_trust import cae_drop_screen_values, cae_is_entrepreneur_only
+from .cae_training_trust import cae_is_entrepreneur_only, cae_is_screen_default
 
 # a half-day ends by 14:00 or starts from 12:00 (local time) and lasts at most
 # 6 hours: a full day is two half-days
@@ -40,6 +40,8 @@ class CaeTrainingSlot(models.Model):
             "scanned_sheet_name",
         }
     )
+    # defaults the form sends on creation, accepted as they are
+    _cae_screen_defaults = frozenset({"active"})
     # what a trainer who is not a member of the action's activity may write
     _cae_trainer_fields = frozenset({"scanned_sheet", "scanned_sheet_name"})
 
@@ -131,9 +133,13 @@ class CaeTrainingSlot(models.Model):
                     )
                 )
 
+    def _cae_is_default_value(self, fname, value):
+        return cae_is_screen_default(
+            self, fname, value
+        ) or super()._cae_is_default_value(fname, value)
+
     @api.model_create_multi
     def create(self, vals_list):
-        cae_drop_screen_values(self, vals_list, {"active": True})
         slots = super().create(vals_list)
         if cae_is_entrepreneur_only(self):
             slots.action_id._cae_check_own_activity()

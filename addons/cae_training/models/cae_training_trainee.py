@@ -4,8 +4,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.cae_member.models.base import cae_trusted_writes
 
 from .cae_training_trust import (
-    cae_drop_screen_values,
     cae_is_entrepreneur_only,
+    cae_is_screen_default,
     cae_state_change,
 )
 
@@ -99,11 +99,16 @@ class CaeTrainingTrainee(models.Model):
             "employer_id",
             "funder_type",
             "funder_id",
+            # checked: the values derived from the funder only
+            "bpf_origin",
+            "trainee_type",
             "objectives_assessment",
             "dropout_date",
             "dropout_reason",
         }
     )
+    # defaults the form sends on creation, accepted as they are
+    _cae_screen_defaults = frozenset({"active", "state"})
 
     action_id = fields.Many2one(
         "cae.training.action",
@@ -259,10 +264,15 @@ class CaeTrainingTrainee(models.Model):
                     self.env._("A satisfaction score is between 0 and 100 %.")
                 )
 
+    def _cae_is_default_value(self, fname, value):
+        return cae_is_screen_default(
+            self, fname, value
+        ) or super()._cae_is_default_value(fname, value)
+
     @api.model_create_multi
     def create(self, vals_list):
-        cae_drop_screen_values(self, vals_list, self._cae_screen_values())
         self._cae_check_funding(vals_list, create=True)
+        self._cae_check_bpf_lines(vals_list)
         trainees = super().create(vals_list)
         if cae_is_entrepreneur_only(self):
             trainees.action_id._cae_check_own_activity()
@@ -270,14 +280,8 @@ class CaeTrainingTrainee(models.Model):
         return trainees
 
     def write(self, vals):
-        if len(set(self.mapped("funder_type"))) <= 1:
-            screen = self._cae_screen_values()
-            cae_drop_screen_values(
-                self,
-                [vals],
-                {key: screen[key] for key in ("bpf_origin", "trainee_type")},
-            )
         self._cae_check_funding([vals])
+        self._cae_check_bpf_lines([vals])
         if cae_is_entrepreneur_only(self):
             self.action_id._cae_check_own_activity()
         res = super().write(vals)
@@ -285,24 +289,30 @@ class CaeTrainingTrainee(models.Model):
             self._cae_archive_attendance(vals["active"])
         return res
 
-    def _cae_screen_values(self):
-        """What the action's screen sends for a trainee besides what the
-        entrepreneur enters: the defaults and the BPF lines derived from the
-        funder."""
-
-        def funder(vals):
-            return vals.get("funder_type") or (
-                self[:1].funder_type if self else "company"
-            )
-
-        return {
-            "active": True,
-            "state": "registered",
-            "amount": 0.0,
-            "satisfaction_score": 0.0,
-            "bpf_origin": lambda vals: FUNDER_ORIGIN.get(funder(vals), "c11"),
-            "trainee_type": lambda vals: FUNDER_TRAINEE_TYPE.get(funder(vals), "other"),
-        }
+    def _cae_check_bpf_lines(self, vals_list):
+        """The screen sends the BPF lines derived from the funder; an
+        entrepreneur cannot choose others (the training manager may)."""
+        if not cae_is_entrepreneur_only(self):
+            return
+        for vals in vals_list:
+            if "funder_type" in vals:
+                funders = {vals["funder_type"]}
+            else:
+                funders = set(self.mapped("funder_type")) or {"company"}
+            derived = {
+                "bpf_origin": {FUNDER_ORIGIN.get(f, "c11") for f in funders},
+                "trainee_type": {FUNDER_TRAINEE_TYPE.get(f, "other") for f in funders},
+            }
+            if any(
+                fname in vals and {vals[fname]} != values
+                for fname, values in derived.items()
+            ):
+                raise AccessError(
+                    self.env._(
+                        "The BPF lines of a trainee follow their funder; only the "
+                        "training manager changes them."
+                    )
+                )
 
     def _cae_check_funding(self, vals_list, create=False):
         """The funding amounts split the BPF income: the training manager (or

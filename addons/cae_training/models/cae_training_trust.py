@@ -4,11 +4,10 @@
   ``action_*`` methods, for every role: a direct ``write({"state": ...})``
   over RPC is refused unless it runs inside ``cae_state_change()`` (the
   methods, after their own checks) or as the superuser.
-- An entrepreneur's form sends, on creation, the default and computed values
-  of fields she cannot set (``active``, the status, the BPF lines...).
-  ``cae_drop_screen_values`` removes those equal to what the server would set
-  anyway, so that the field guard of ``cae_member`` refuses only real
-  attempts.
+- An entrepreneur's form sends, on creation, the default values of fields
+  she cannot set (``active``, the status...): ``cae_is_screen_default`` lets
+  the field guard of ``cae_member`` accept those equal to the default, so that
+  it refuses only real attempts.
 """
 
 import contextvars
@@ -57,17 +56,11 @@ def cae_is_entrepreneur_only(records):
     )
 
 
-def cae_drop_screen_values(records, vals_list, expected):
-    """For an entrepreneur, drop from each ``vals`` the fields of ``expected``
-    whose value is the one the server sets anyway: ``expected`` maps a field
-    to a value, or to a function ``(vals) -> value``."""
-    if not cae_is_entrepreneur_only(records):
-        return vals_list
-    for vals in vals_list:
-        for fname, value in expected.items():
-            if fname not in vals:
-                continue
-            wanted = value(vals) if callable(value) else value
-            if vals[fname] == wanted or (not vals[fname] and not wanted):
-                del vals[fname]
-    return vals_list
+def cae_is_screen_default(records, fname, value):
+    """On creation, the web client sends the default of every field of the
+    form: for the fields of ``records._cae_screen_defaults`` (the status,
+    ``active``...), the default value sets nothing the server would not set
+    anyway, so the entrepreneur field guard lets it through."""
+    return fname in records._cae_screen_defaults and value == (
+        records.default_get([fname]).get(fname)
+    )

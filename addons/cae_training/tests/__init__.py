@@ -7,3 +7,5 @@ from . import test_quality
 from . import test_trainer
 from . import test_access
 from . import test_tours
+from . import test_trust
+from . import test_legal_edge_cases
