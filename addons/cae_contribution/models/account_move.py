@@ -98,6 +98,21 @@ class AccountMove(models.Model):
         self._cae_check_not_contribution_entry()
 
 
+# fields of the analytic lines of a posted contribution entry that no one may
+# change (the plans' columns are added at run time)
+LOCKED_ANALYTIC_FIELDS = frozenset(
+    {
+        "amount",
+        "account_id",
+        "move_line_id",
+        "general_account_id",
+        "date",
+        "company_id",
+        "cae_activity_id",
+    }
+)
+
+
 class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
@@ -111,3 +126,21 @@ class AccountMoveLine(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_contribution_entry(self):
         self.move_id._cae_check_not_contribution_entry()
+
+
+class AccountAnalyticLine(models.Model):
+    _inherit = "account.analytic.line"
+
+    def _cae_contribution_moves(self):
+        return self.move_line_id.filtered(
+            lambda line: line.parent_state == "posted"
+        ).move_id
+
+    def write(self, vals):
+        if set(vals) & (LOCKED_ANALYTIC_FIELDS | set(self._get_plan_fnames())):
+            self._cae_contribution_moves()._cae_check_not_contribution_entry()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_contribution_entry(self):
+        self._cae_contribution_moves()._cae_check_not_contribution_entry()

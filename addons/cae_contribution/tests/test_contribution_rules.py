@@ -250,6 +250,8 @@ class TestContributionRunRules(ContributionCommon):
         line = self._levied()
         move = line.move_id
         amount = line.amount
+        analytic = move.line_ids.analytic_line_ids
+        self.assertEqual(len(analytic), 2)
         for env in (self.env(user=self.user_admin), self.env(su=True)):
             entry = move.with_env(env)
             for attempt in (
@@ -261,6 +263,8 @@ class TestContributionRunRules(ContributionCommon):
                 lambda e=entry: e.write({"date": "2025-02-28"}),
                 lambda e=entry: e.line_ids.write({"analytic_distribution": {}}),
                 lambda e=entry: e.line_ids.unlink(),
+                lambda e=entry: e.line_ids.analytic_line_ids.write({"amount": 0.0}),
+                lambda e=entry: e.line_ids.analytic_line_ids.unlink(),
                 lambda e=entry: e._reverse_moves(cancel=True),
             ):
                 with self.assertRaisesRegex(UserError, "evidence"), self.cr.savepoint():
@@ -285,6 +289,8 @@ class TestContributionRunRules(ContributionCommon):
         self.assertEqual(line.move_id, move)
         self.assertAlmostEqual(line.amount, amount)
         self.assertEqual(len(move.line_ids), 2)
+        self.assertEqual(move.line_ids.analytic_line_ids, analytic)
+        self.assertEqual(sorted(analytic.mapped("amount")), [-1150.0, 1150.0])
         # other entries keep core's rules: the admin team resets an invoice
         invoice = self._margin(self.activity_a, 100, "2025-01-15")
         invoice.with_user(self.user_admin).button_draft()
