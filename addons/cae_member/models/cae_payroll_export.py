@@ -4,7 +4,7 @@ import io
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import date_utils
 
@@ -74,15 +74,24 @@ class CaePayrollExport(models.Model):
         month = date_utils.start_of(fields.Date.to_date(month), "month")
         export = self.create({"month": month, "company_id": company.id})
         values = export._cae_line_values()
-        carried = [vals.pop("cae_expense_ids") for vals in values]
-        export.line_ids = [Command.create(vals) for vals in values]
-        for line, expense_ids in zip(export.line_ids, carried, strict=True):
-            # sudo: the export (admin team only) records which export
-            # reimburses each expense; the entrepreneur's expense rules do not
-            # reach the other members' expenses
-            self.env["hr.expense"].sudo().browse(expense_ids).write(
+        expense_ids = [vals.pop("cae_expense_ids") for vals in values]
+        request_ids = [vals.pop("cae_request_id") for vals in values]
+        # created in the order of the values (line_ids reads back sorted)
+        lines = self.env["cae.payroll.export.line"].create(
+            [dict(vals, export_id=export.id) for vals in values]
+        )
+        # sudo: the export (admin team only) records which line pays each
+        # request and reimburses each expense, whoever's they are
+        for line, expenses, request in zip(
+            lines, expense_ids, request_ids, strict=True
+        ):
+            self.env["hr.expense"].sudo().browse(expenses).write(
                 {"cae_payroll_export_line_id": line.id}
             )
+            if request:
+                self.env["cae.salary.request"].sudo().browse(request).write(
+                    {"payroll_export_line_id": line.id, "exported": True}
+                )
         export._cae_write_csv()
         return export
 
@@ -203,6 +212,7 @@ class CaePayrollExport(models.Model):
                         or (contract.monthly_hours if is_main else 0.0),
                         "expenses": sum(carried.mapped("total_amount")),
                         "cae_expense_ids": carried.ids,
+                        "cae_request_id": request.id if request else False,
                         "leave_days": request.leave_days if request else 0.0,
                     }
                 )

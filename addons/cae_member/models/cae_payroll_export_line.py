@@ -29,6 +29,12 @@ class CaePayrollExportLine(models.Model):
         "one export only.",
     )
     leave_days = fields.Float(string="Leave (days)", digits=(16, 1))
+    request_ids = fields.One2many(
+        "cae.salary.request",
+        "payroll_export_line_id",
+        string="Salary request",
+        readonly=True,
+    )
 
     def _cae_text_cells(self):
         """The text columns of the line, as they are (escape them for CSV)."""

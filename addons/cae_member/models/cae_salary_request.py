@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import date_utils
 
 
@@ -60,6 +60,20 @@ class CaeSalaryRequest(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    exported = fields.Boolean(
+        string="Sent to payroll",
+        readonly=True,
+        copy=False,
+        help="The request went into a payroll export: it is kept as sent.",
+    )
+    payroll_export_line_id = fields.Many2one(
+        "cae.payroll.export.line",
+        string="Payroll export line",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="cae_member.cae_member_group_admin",
+    )
     employer_cost = fields.Monetary(compute="_compute_salary_check")
     activity_employer_cost = fields.Monetary(
         string="Employer cost of the month on the activity",
@@ -113,7 +127,27 @@ class CaeSalaryRequest(models.Model):
                 month=date_utils.start_of(fields.Date.to_date(vals["month"]), "month"),
             )
         self._cae_check_entrepreneur_request(vals)
+        if self._cae_guard_applies():
+            sent = self.filtered("exported")
+            if sent:
+                raise AccessError(
+                    self.env._(
+                        "The salary request of %(month)s was sent to payroll: "
+                        "ask the admin team to change it.",
+                        month=sent[0].month.strftime("%m/%Y"),
+                    )
+                )
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_exported(self):
+        if self.filtered("exported"):
+            raise UserError(
+                self.env._(
+                    "A salary request sent to payroll is kept as evidence: it "
+                    "cannot be deleted."
+                )
+            )
 
     @api.model
     def _cae_check_entrepreneur_request(self, vals):

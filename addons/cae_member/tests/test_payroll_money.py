@@ -406,10 +406,48 @@ class TestPayrollTrust(PayrollCommon):
             self.cr.savepoint(),
         ):
             request.write({"activity_id": self.activity_b.id})
-        with self.assertRaisesRegex(AccessError, "fixed_part"), self.cr.savepoint():
-            request.write({"fixed_part": 5000.0})
+        with self.assertRaisesRegex(AccessError, "message_ids"):
+            request.write({"message_ids": [Command.create({"body": "x"})]})
+        # a computed figure written keeps nothing
+        request.write({"fixed_part": 5000.0})
+        request.invalidate_recordset()
+        self.assertEqual(request.fixed_part, 1200.0)
         request.write({"requested_variable": 150.0, "hours": 10, "leave_days": 1})
         self.assertEqual(request.activity_id, self.activity_a)
+
+    def test_salary_request_kept_once_exported(self):
+        """A request that went into a payroll export is kept as sent: the
+        entrepreneur no longer changes it, nobody deletes it."""
+        request = (
+            self.env["cae.salary.request"]
+            .with_user(self.user_a)
+            .create(
+                {
+                    "activity_id": self.activity_a.id,
+                    "month": "2025-06-01",
+                    "requested_variable": 400.0,
+                }
+            )
+        )
+        with self.assertRaisesRegex(AccessError, "exported"), self.cr.savepoint():
+            request.write({"exported": True})
+        self.assertFalse(request.exported)
+        export = self._export("2025-06-01")
+        self.assertTrue(request.exported)
+        line = export.line_ids.filtered(lambda l: l.partner_id == self.partner_a)
+        self.assertEqual(line.request_ids, request)
+        self.assertEqual(line.requested_variable, 400.0)
+        with (
+            self.assertRaisesRegex(AccessError, "sent to payroll"),
+            self.cr.savepoint(),
+        ):
+            request.write({"requested_variable": 4000.0})
+        with self.assertRaisesRegex(UserError, "kept as evidence"), self.cr.savepoint():
+            request.unlink()
+        self.assertEqual(request.requested_variable, 400.0)
+        # exported again, the month's request follows the new export
+        again = self._export("2025-06-01", confirm_again=True)
+        self.assertEqual(request.sudo().payroll_export_line_id.export_id, again)
 
     def test_salary_request_form(self):
         """The entrepreneur's form sends only what she may set."""

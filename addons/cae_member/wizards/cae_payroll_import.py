@@ -13,6 +13,7 @@ COLUMNS = ("reference", "account", "label", "debit", "credit", "activity")
 
 # no payroll line of a CAE comes near this: anything above is a broken file
 MAX_AMOUNT = 10_000_000.0
+MAX_AMOUNT_TEXT = "10 000 000"
 # a month's payroll journal of a large CAE is a few thousand lines
 MAX_LINES = 50_000
 
@@ -219,7 +220,7 @@ class CaePayrollImport(models.TransientModel):
                     problems.append(
                         self.env._(
                             "the amount is out of range (more than %(max)s)",
-                            max=f"{MAX_AMOUNT:,.0f}".replace(",", " "),
+                            max=MAX_AMOUNT_TEXT,
                         )
                     )
                 elif not currency.is_zero(line_debit) and not currency.is_zero(
