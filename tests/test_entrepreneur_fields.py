@@ -14,14 +14,19 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.cae_member.models.base import MAGIC_FIELDS
-from odoo.addons.cae_member.tests.common import CaeTestCommon
+from odoo.addons.cae_training.tests.common import CaeTrainingCommon
 
 
 @tagged("post_install", "-at_install", "cae_trust")
-class TestEntrepreneurFields(CaeTestCommon):
+class TestEntrepreneurFields(CaeTrainingCommon):
+    """On the test CAE of the four modules (``CaeTrainingCommon`` adds a
+    training activity of entrepreneur A, a programme and its interests)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # a draft training action of hers: its slots and trainees too
+        cls.training_action = cls._action(confirm=False)
         cls.order_a = cls.env["sale.order"].create(
             {
                 "partner_id": cls.customer_a.id,

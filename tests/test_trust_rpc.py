@@ -69,21 +69,21 @@ class TestTrustMembers(TrustRpcCase):
                 "res.partner",
                 "write",
                 [self.partner_a.id],
-                {"cae_activity_ids": [Command.link(self.activity_b.id)]},
+                {"cae_activity_ids": [(4, self.activity_b.id, 0)]},
             ),
             *self.both(
                 "ent_a",
                 "cae.activity",
                 "write",
                 [self.activity_a.id],
-                {"member_ids": [Command.link(self.partner_b.id)]},
+                {"member_ids": [(4, self.partner_b.id, 0)]},
             ),
             *self.both(
                 "ent_a",
                 "cae.activity",
                 "write",
                 [self.activity_b.id],
-                {"member_ids": [Command.link(self.partner_a.id)]},
+                {"member_ids": [(4, self.partner_a.id, 0)]},
             ),
         ):
             self.assertRefused(call)
@@ -324,7 +324,7 @@ class TestTrustMembers(TrustRpcCase):
             "cae.activity",
             "write",
             [shared.id],
-            {"member_ids": [Command.unlink(self.partner_a.id)]},
+            {"member_ids": [(3, self.partner_a.id, 0)]},
         )
         self.assertFalse(
             self.jsonrpc("ent_a", "account.move", "search_read", domain, fields=["id"])

@@ -14,13 +14,14 @@ answered with an error (access, validation or user error), and returns its
 message. Read the database back as the admin afterwards (``self.env``, after
 ``self.env.invalidate_all()``) to assert nothing changed.
 
-Passwords are the logins (``new_test_user``).
+Passwords are the logins (set here for the users of ``CaeTestCommon``). XML-RPC
+cannot carry ``Command`` objects: write x2many commands as plain tuples.
 """
 
+import json
 import xmlrpc.client
 
 from odoo.tests import HttpCase
-from odoo.tests.common import JsonRpcException
 
 from odoo.addons.cae_member.tests.common import CaeTestCommon
 
@@ -45,6 +46,19 @@ class RpcRefused(Exception):
 
 
 class TrustRpcCase(CaeTestCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a real password each, for XML-RPC (execute_kw checks it)
+        for user in (
+            cls.user_a,
+            cls.user_b,
+            cls.user_support,
+            cls.user_admin,
+            cls.user_manager,
+        ):
+            user.password = user.login
+
     def setUp(self):
         super().setUp()
         self._rpc_session = None
@@ -60,21 +74,29 @@ class TrustRpcCase(CaeTestCommon, HttpCase):
             self._rpc_session = login
         kwargs.setdefault("context", {})
         kwargs["context"].setdefault("allowed_company_ids", [self.company.id])
-        try:
-            return self.make_jsonrpc_request(
-                "/web/dataset/call_kw",
-                {
-                    "model": model,
-                    "method": method,
-                    "args": list(args),
-                    "kwargs": kwargs,
-                },
-            )
-        except JsonRpcException as exc:
-            error = exc.args[0] if exc.args else {}
-            data = error.get("data", {}) if isinstance(error, dict) else {}
-            name = data.get("name", "") or str(exc)
-            raise RpcRefused(name.rsplit(".", 1)[-1], data.get("message", "")) from exc
+        payload = {
+            "id": 0,
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": kwargs,
+            },
+        }
+        response = self.url_open(
+            "/web/dataset/call_kw",
+            data=json.dumps(payload).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        response.raise_for_status()
+        answer = response.json()
+        if "error" in answer:
+            data = answer["error"].get("data", {})
+            name = data.get("name", "") or answer["error"].get("message", "")
+            raise RpcRefused(name.rsplit(".", 1)[-1], data.get("message", ""))
+        return answer.get("result")
 
     def xmlrpc(self, login, model, method, *args, **kwargs):
         """``model.method(*args, **kwargs)`` through /xmlrpc/2/object as

@@ -56,9 +56,17 @@ registry.category("web_tour.tours").add("cae_entrepreneur_tour", {
             run: "click",
         },
         {
+            content: "The product's price is in (its onchange has answered)",
+            trigger: ".o_selected_row div[name=price_unit] input:value(250.00)",
+        },
+        {
             content: "Leave the line",
             trigger: "a[name=order_lines]",
             run: "click",
+        },
+        {
+            content: "The line is closed",
+            trigger: ".o_data_row:not(.o_selected_row) td[name=product_template_id]:contains(Prestation CAE)",
         },
         {
             trigger: ".o_form_button_save",
