@@ -76,6 +76,9 @@ class TestEntrepreneurFields(CaeTrainingCommon):
             "cae.account.statement": lambda: env_a["cae.account.statement"].create(
                 {"activity_id": self.activity_a.id}
             ),
+            "cae.contribution.simulator": lambda: env_a[
+                "cae.contribution.simulator"
+            ].create({"activity_id": self.activity_a.id}),
             "sale.advance.payment.inv": lambda: (
                 env_a["sale.advance.payment.inv"]
                 .with_context(active_model="sale.order", active_ids=self.order_a.ids)
