@@ -11,6 +11,19 @@ from odoo.addons.cae_training.tests.common import CaeTrainingCommon
 from .trust_common import TrustRpcCase
 
 
+# x2many commands as plain lists: XML-RPC marshals no enum
+def create(vals):
+    return [0, 0, vals]
+
+
+def set_(ids):
+    return [6, 0, list(ids)]
+
+
+def delete(record_id):
+    return [2, record_id, 0]
+
+
 @tagged("post_install", "-at_install", "cae_trust")
 class TestTrustTraining(CaeTrainingCommon, TrustRpcCase):
     @classmethod
@@ -81,12 +94,12 @@ class TestTrustTraining(CaeTrainingCommon, TrustRpcCase):
         for vals in (
             {
                 "program_id": self.program_b.id,
-                "trainer_ids": [Command.set(self.partner_a.ids)],
+                "trainer_ids": [set_(self.partner_a.ids)],
             },
             {
                 "program_id": self.program.id,
                 "activity_id": self.activity_bt.id,
-                "trainer_ids": [Command.set(self.partner_a.ids)],
+                "trainer_ids": [set_(self.partner_a.ids)],
             },
         ):
             for call in self.both("ent_a", "cae.training.action", "create", vals):
@@ -104,7 +117,7 @@ class TestTrustTraining(CaeTrainingCommon, TrustRpcCase):
             trainer_ids=[Command.set((self.partner_a | self.partner_b).ids)],
         )
         for vals in (
-            {"trainer_ids": [Command.set(self.partner_a.ids)]},
+            {"trainer_ids": [set_(self.partner_a.ids)]},
             {"activity_id": self.activity_t.id},
             {"price_total": 1.0},
         ):
@@ -129,7 +142,7 @@ class TestTrustTraining(CaeTrainingCommon, TrustRpcCase):
             "cae.training.action",
             "write",
             [self.action.id],
-            {"trainee_ids": [Command.create(trainee)]},
+            {"trainee_ids": [create(trainee)]},
         ) + self.both(
             "ent_a",
             "cae.training.trainee",
@@ -177,12 +190,10 @@ class TestTrustTraining(CaeTrainingCommon, TrustRpcCase):
                 "active": True,
                 "bpf_subcontracting": "none",
                 "slot_ids": [
-                    Command.create(
-                        {"date": "2025-04-07", "time_start": 9.0, "time_end": 12.5}
-                    )
+                    create({"date": "2025-04-07", "time_start": 9.0, "time_end": 12.5})
                 ],
                 "trainee_ids": [
-                    Command.create(
+                    create(
                         {
                             "partner_id": self.trainee_1.id,
                             "funder_type": "opco",
@@ -220,8 +231,8 @@ class TestTrustTraining(CaeTrainingCommon, TrustRpcCase):
                 "write",
                 [self.action.id],
                 {
-                    "trainee_ids": [Command.delete(trainee.id)],
-                    "slot_ids": [Command.delete(slot.id)],
+                    "trainee_ids": [delete(trainee.id)],
+                    "slot_ids": [delete(slot.id)],
                 },
             )
             + self.both(
