@@ -76,6 +76,14 @@ class TestEntrepreneurFields(CaeTrainingCommon):
             "cae.account.statement": lambda: env_a["cae.account.statement"].create(
                 {"activity_id": self.activity_a.id}
             ),
+            "cae.salary.request": lambda: self.env["cae.salary.request"].create(
+                {
+                    "partner_id": self.partner_a.id,
+                    "activity_id": self.activity_a.id,
+                    "month": fields.Date.today().replace(day=1),
+                    "requested_variable": 300.0,
+                }
+            ),
             "cae.contribution.simulator": lambda: env_a[
                 "cae.contribution.simulator"
             ].create({"activity_id": self.activity_a.id}),
