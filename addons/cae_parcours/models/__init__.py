@@ -11,3 +11,4 @@ from . import cae_appointment
 from . import cae_competence
 from . import cae_competence_assessment
 from . import cae_competence_assessment_line
+from . import res_users

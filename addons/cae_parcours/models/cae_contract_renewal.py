@@ -28,6 +28,8 @@ class CaeContractRenewal(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the access rights first: the checks below read the journey
+        self.check_access("create")
         renewals = self.env["cae.contract.renewal"]
         for vals in vals_list:
             contract = self.env["cae.contract"].browse(vals["contract_id"])
@@ -61,6 +63,7 @@ class CaeContractRenewal(models.Model):
         return renewals
 
     def write(self, vals):
+        self.check_access("write")
         if "contract_id" in vals and any(
             r.contract_id.id != vals["contract_id"] for r in self
         ):

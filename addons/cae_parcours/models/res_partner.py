@@ -108,6 +108,40 @@ class ResPartner(models.Model):
         groups=JOURNEY_GROUPS,
     )
 
+    def write(self, vals):
+        journey = set(vals) & self._cae_journey_fnames()
+        if not journey or self.env.su or not self.env.user._cae_is_journey_staff():
+            return super().write(vals)
+        # the partner may be read and written by this user (rules), and each
+        # journey field is theirs (groups=)
+        self.check_access("write")
+        self.check_field_access_rights("write", list(journey))
+        if "cae_exit_ids" in journey:
+            Exit = self.env["cae.member.exit"]
+            Exit.check_access("create")
+            Exit.check_access("write")
+            if any(
+                isinstance(command, (list, tuple)) and command[0] in (2, 3)
+                for command in vals["cae_exit_ids"]
+            ):
+                Exit.check_access("unlink")
+        rest = {fname: value for fname, value in vals.items() if fname not in journey}
+        # sudo: core asks for write access on res.users to change any field of
+        # an internal user's partner; the journey is the support and admin
+        # teams' to keep (checked above), not the user's account
+        super(ResPartner, self.sudo()).write({fname: vals[fname] for fname in journey})
+        return super().write(rest) if rest else True
+
+    @api.model
+    def _cae_journey_fnames(self):
+        """The journey, status and statistics fields: the support and admin
+        teams write them, on any member (users included)."""
+        return {
+            fname
+            for fname, field in self._fields.items()
+            if field.groups == JOURNEY_GROUPS
+        } | {"cae_associate_date", "cae_exit_date"}
+
     @api.depends("cae_exit_ids.date", "cae_exit_ids.exit_type")
     def _compute_cae_exit(self):
         for partner in self:
@@ -245,6 +279,8 @@ class ResPartner(models.Model):
             )
 
     def _search_cae_interview_count(self, operator, value):
+        # a computed field's search is not checked by the ORM: its groups are
+        self.check_field_access_rights("read", ["cae_interview_count"])
         counts = self._cae_interview_counts()
         ids = [
             pid
@@ -265,6 +301,8 @@ class ResPartner(models.Model):
         }[operator]
 
     def _search_cae_missing_interviews(self, operator, value):
+        # a computed field's search is not checked by the ORM: its groups are
+        self.check_field_access_rights("read", ["cae_missing_interviews"])
         counts = self._cae_interview_counts()
         salaried = self.search(
             [("is_cae_member", "=", True), ("cae_status", "in", ("cesa", "associate"))]

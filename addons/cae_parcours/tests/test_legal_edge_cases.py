@@ -327,3 +327,41 @@ class TestLegalEdgeCases(CaeJourneyCommon):
         self.assertNotIn(
             self.partner_b, Partner.search([("cae_missing_interviews", "=", True)])
         )
+
+    # issue 14: renewals and exits are evidence
+
+    def test_renewals_and_exits_of_a_contract_that_has_run_stay(self):
+        self._attend(self.partner_a, self.type_base)
+        cape = self._contract(self.partner_a, "cape", "2024-01-01", "2024-06-30")
+        renewal = self._renew(cape, "2024-12-31")
+        exit_ = self._exit(self.partner_a, "2024-12-31")
+        with self.assertRaisesRegex(UserError, "evidence"), self.cr.savepoint():
+            renewal.unlink()
+        with self.assertRaisesRegex(UserError, "evidence"), self.cr.savepoint():
+            exit_.unlink()
+        with self.assertRaisesRegex(UserError, "another contract"):
+            renewal.contract_id = self._contract(
+                self.partner_b, "cape", "2024-01-01", "2024-06-30"
+            )
+        self.assertTrue(renewal.exists())
+        self.assertTrue(exit_.exists())
+        # a draft CAPE's renewal may go: the CAPE ends where it did before
+        draft = self.env["cae.contract"].create(
+            {
+                "partner_id": self.partner_b.id,
+                "contract_type": "cape",
+                "date_start": "2025-01-01",
+                "date_end": "2025-06-30",
+                "company_id": self.company.id,
+            }
+        )
+        self._attend(self.partner_b, self.type_base)
+        self._renew(draft, "2025-12-31").unlink()
+        self.assertEqual(draft.date_end, date(2025, 6, 30))
+        self.assertFalse(draft.initial_date_end)
+        # a mistaken exit of a candidate who never signed may go
+        candidate = self.env["res.partner"].create(
+            {"name": "Chloé Candidate", "is_cae_member": True}
+        )
+        self._exit(candidate, "2025-03-01").unlink()
+        self.assertFalse(candidate.cae_exit_date)
