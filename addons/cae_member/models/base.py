@@ -153,12 +153,16 @@ class Base(models.AbstractModel):
         return bool(field.store or field.inverse or field.related)
 
     def _cae_is_default_value(self, fname, value):
-        """On create, an empty value of a field whose default is empty sets
-        nothing (the web client sends every field of a new form)."""
+        """On create, a field given its default value sets nothing the server
+        would not set anyway (the web client sends every field of a new
+        form: ``active``, the status, empty flags)."""
         field = self._fields.get(fname)
-        if field is None or value not in (False, None, 0, 0.0, "", []):
+        if field is None or isinstance(value, (list, tuple, dict)) and value:
             return False
-        return not self.default_get([fname]).get(fname)
+        default = self.default_get([fname]).get(fname)
+        if not value and not default:
+            return True
+        return field.type not in ("one2many", "many2many") and value == default
 
     def _cae_check_entrepreneur_fields(self, fnames):
         """Refuse, for an entrepreneur, any field of ``fnames`` outside the
