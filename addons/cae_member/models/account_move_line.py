@@ -142,6 +142,7 @@ class AccountMoveLine(models.Model):
     def _cae_check_entrepreneur_account(self, account_id):
         if not account_id:
             return
+        # sudo: reading the type of an account she may not read herself
         account = self.env["account.account"].sudo().browse(account_id)
         if account.account_type not in ENTREPRENEUR_ACCOUNT_TYPES:
             raise AccessError(

@@ -184,6 +184,7 @@ class Base(models.AbstractModel):
                 for f in refused
             )
         )
+        # sudo: the model's name for the message, whatever her access to ir.model
         raise AccessError(
             self.env._(
                 "As an entrepreneur you cannot set these fields of %(model)s: "
