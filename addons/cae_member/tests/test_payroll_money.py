@@ -648,6 +648,19 @@ class TestPayrollTrust(PayrollCommon):
         self.assertEqual(len(move.line_ids), 2, "the zero line books nothing")
         self.assertIn("Salaire Hélène", move.line_ids.mapped("name"))
 
+    def test_payslip_zip_not_a_zip(self):
+        attachment = self.env["ir.attachment"].create(
+            {"name": "lot.zip", "datas": base64.b64encode(b"PK\x03\x04 broken")}
+        )
+        wizard = (
+            self.env["cae.payslip.import"]
+            .with_user(self.user_admin)
+            .create({"attachment_ids": [Command.set(attachment.ids)]})
+        )
+        with self.assertRaisesRegex(UserError, "lot.zip is not a zip archive"):
+            wizard.action_distribute()
+        self.assertFalse(self.env["cae.payslip"].search([]))
+
     def test_export_text_stays_text(self):
         """Issue 14: a name beginning with = is text in the CSV and the
         XLSX; amounts stay numbers."""

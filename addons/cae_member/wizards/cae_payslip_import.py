@@ -29,10 +29,21 @@ class CaePayslipImport(models.TransientModel):
         for attachment in self.attachment_ids:
             data = base64.b64decode(attachment.datas or b"")
             if attachment.name.lower().endswith(".zip"):
-                with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                    for info in archive.infolist():
-                        if not info.is_dir():
-                            yield info.filename.rsplit("/", 1)[-1], archive.read(info)
+                try:
+                    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                        for info in archive.infolist():
+                            if not info.is_dir():
+                                yield (
+                                    info.filename.rsplit("/", 1)[-1],
+                                    archive.read(info),
+                                )
+                except zipfile.BadZipFile as exc:
+                    raise UserError(
+                        self.env._(
+                            "%(file)s is not a zip archive that can be opened.",
+                            file=attachment.name,
+                        )
+                    ) from exc
             else:
                 yield attachment.name, data
 
