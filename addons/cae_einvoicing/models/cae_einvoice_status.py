@@ -1,0 +1,188 @@
+from lxml import etree
+
+from odoo import api, fields, models
+
+# lifecycle statuses of the French specification (spécifications externes de
+# la facturation électronique, cycle de vie): code -> label
+STATUS_CODES = [
+    ("200", "Submitted"),
+    ("201", "Issued by the platform"),
+    ("202", "Received by the platform"),
+    ("203", "Made available"),
+    ("204", "Taken over"),
+    ("205", "Approved"),
+    ("206", "Partially approved"),
+    ("207", "Disputed"),
+    ("208", "Suspended"),
+    ("209", "Completed"),
+    ("210", "Refused"),
+    ("211", "Payment sent"),
+    ("212", "Cashed"),
+    ("213", "Rejected"),
+]
+# statuses that need a reason (the supplier must know what to correct)
+REASON_REQUIRED = ("206", "207", "208", "210", "213")
+
+CDAR_NS = {
+    "rsm": "urn:un:unece:uncefact:data:standard:"
+    "CrossDomainAcknowledgementAndResponse:100",
+    "ram": "urn:un:unece:uncefact:data:standard:"
+    "ReusableAggregateBusinessInformationEntity:100",
+    "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
+}
+
+
+class CaeEinvoiceStatus(models.Model):
+    """One lifecycle status of an invoice or a bill, as recorded or received:
+    accounting evidence of the exchange, never deleted."""
+
+    _name = "cae.einvoice.status"
+    _description = "E-invoice lifecycle status"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    move_id = fields.Many2one(
+        "account.move",
+        string="Invoice",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="move_id.company_id", store=True, index=True, precompute=True
+    )
+    cae_activity_id = fields.Many2one(
+        related="move_id.cae_activity_id", store=True, index=True, precompute=True
+    )
+    direction = fields.Selection(
+        [("sent", "Sent by the cooperative"), ("received", "Received")],
+        required=True,
+        default="sent",
+    )
+    code = fields.Selection(STATUS_CODES, string="Status", required=True, index=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    user_id = fields.Many2one(
+        "res.users", string="Author", required=True, default=lambda self: self.env.user
+    )
+    reason = fields.Text()
+    currency_id = fields.Many2one(related="move_id.currency_id")
+    amount = fields.Monetary(help="Amount cashed or paid, for payment statuses.")
+    payment_date = fields.Date()
+    file_id = fields.Many2one("ir.attachment", string="Status file", readonly=True)
+    file_sent = fields.Boolean(
+        string="Sent to the platform",
+        readonly=True,
+        help="The status file was written through the company's connector.",
+    )
+
+    @api.depends("move_id", "code")
+    def _compute_display_name(self):
+        labels = dict(self._fields["code"]._description_selection(self.env))
+        for status in self:
+            status.display_name = " ".join(
+                (status.move_id.display_name, "-", status.code, labels.get(status.code))
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        statuses = super().create(vals_list)
+        statuses.filtered(lambda s: s.direction == "sent")._cae_write_file()
+        return statuses
+
+    def _cae_write_file(self):
+        """Write the status file (a CDAR message) of each status, keep it as an
+        attachment of the status and give it to the company's connector."""
+        for status in self:
+            name, content = status._cae_status_file()
+            status.file_id = self.env["ir.attachment"].create(
+                {
+                    "name": name,
+                    "raw": content,
+                    "mimetype": "application/xml",
+                    "res_model": self._name,
+                    "res_id": status.id,
+                }
+            )
+            connector = status.company_id.cae_einvoicing_connector_id
+            if connector:
+                connector._cae_send(name, content)
+                status.file_sent = True
+
+    def _cae_status_file(self):
+        """The status as a CDAR (Cross Domain Acknowledgement and Response)
+        message, the format of the French specification for statuses."""
+        self.ensure_one()
+        move = self.move_id
+        company = self.company_id
+        siren = company._cae_siren() or ""
+        rsm, ram, udt = (f"{{{CDAR_NS[p]}}}" for p in ("rsm", "ram", "udt"))
+        root = etree.Element(
+            f"{rsm}CrossDomainAcknowledgementAndResponse", nsmap=CDAR_NS
+        )
+        context = etree.SubElement(root, f"{rsm}ExchangedDocumentContext")
+        guideline = etree.SubElement(
+            context, f"{ram}GuidelineSpecifiedDocumentContextParameter"
+        )
+        etree.SubElement(
+            guideline, f"{ram}ID"
+        ).text = "urn.cpro.gouv.fr:1p0:CDV:invoice"
+        document = etree.SubElement(root, f"{rsm}ExchangedDocument")
+        etree.SubElement(document, f"{ram}ID").text = f"STATUS-{self.id}"
+        etree.SubElement(document, f"{ram}Name").text = "CDAR"
+        issue = etree.SubElement(document, f"{ram}IssueDateTime")
+        etree.SubElement(
+            issue, f"{udt}DateTimeString", format="204"
+        ).text = self.date.strftime("%Y%m%d%H%M%S")
+        sender = etree.SubElement(document, f"{ram}SenderTradeParty")
+        etree.SubElement(sender, f"{ram}GlobalID", schemeID="0225").text = (
+            move.cae_activity_id.cae_einvoicing_address or siren
+        )
+        etree.SubElement(sender, f"{ram}RoleCode").text = (
+            "BY" if move.is_purchase_document() else "SE"
+        )
+        ack = etree.SubElement(root, f"{rsm}AcknowledgementDocument")
+        etree.SubElement(ack, f"{ram}MultipleReferencesIndicator").text = "false"
+        etree.SubElement(ack, f"{ram}TypeCode").text = "305"
+        ack_issue = etree.SubElement(ack, f"{ram}IssueDateTime")
+        etree.SubElement(
+            ack_issue, f"{udt}DateTimeString", format="204"
+        ).text = self.date.strftime("%Y%m%d%H%M%S")
+        referenced = etree.SubElement(ack, f"{ram}ReferenceReferencedDocument")
+        etree.SubElement(referenced, f"{ram}IssuerAssignedID").text = (
+            move.ref if move.is_purchase_document() else move.name
+        ) or ""
+        etree.SubElement(referenced, f"{ram}StatusCode").text = self.code
+        etree.SubElement(referenced, f"{ram}TypeCode").text = (
+            "381" if move.move_type in ("out_refund", "in_refund") else "380"
+        )
+        ref_issue = etree.SubElement(referenced, f"{ram}FormattedIssueDateTime")
+        if move.invoice_date:
+            etree.SubElement(
+                ref_issue, f"{udt}DateTimeString", format="102"
+            ).text = move.invoice_date.strftime("%Y%m%d")
+        partner = move.commercial_partner_id
+        issuer = etree.SubElement(referenced, f"{ram}IssuerTradeParty")
+        etree.SubElement(issuer, f"{ram}Name").text = partner.name or ""
+        if self.reason:
+            status_node = etree.SubElement(referenced, f"{ram}SpecifiedDocumentStatus")
+            etree.SubElement(status_node, f"{ram}ReasonCode").text = "NON_CONFORME"
+            etree.SubElement(status_node, f"{ram}Reason").text = self.reason
+        if self.amount:
+            characteristic = etree.SubElement(
+                referenced, f"{ram}SpecifiedDocumentCharacteristic"
+            )
+            etree.SubElement(characteristic, f"{ram}TypeCode").text = "MEN"
+            etree.SubElement(
+                characteristic, f"{ram}ValueAmount", currencyID=self.currency_id.name
+            ).text = f"{self.amount:.2f}"
+            if self.payment_date:
+                etree.SubElement(
+                    characteristic, f"{ram}ValueDateTime"
+                ).text = self.payment_date.strftime("%Y%m%d")
+        number = (move.ref if move.is_purchase_document() else move.name) or "draft"
+        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in number)
+        name = f"CDAR_{safe}_{self.code}_{self.id}.xml"
+        return name, etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", pretty_print=True
+        )
