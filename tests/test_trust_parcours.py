@@ -201,6 +201,25 @@ class TestTrustParcours(TrustRpcCase):
             [self.partner_a.id],
             {"display_name": {}, "cae_status": {}, "cae_cape_since": {}},
         )
+        self.jsonrpc(
+            "ent_a",
+            "cae.contract",
+            "get_views",
+            [[False, "form"], [False, "list"], [False, "search"]],
+        )
+        contract = self.jsonrpc(
+            "ent_a",
+            "cae.contract",
+            "web_read",
+            [self.cape_a.id],
+            {
+                "name": {},
+                "associate_deadline": {},
+                "associate_overdue": {},
+                "renewal_ids": {"fields": {"date_start": {}, "date_end": {}}},
+            },
+        )
+        self.assertEqual(contract[0]["name"], self.cape_a.name)
 
     def test_support_and_admin_read_and_write_the_journey(self):
         for login in ("support", "gestion", "cogerance"):
@@ -255,6 +274,12 @@ class TestTrustParcours(TrustRpcCase):
             },
         )
         own = own[0] if isinstance(own, list) else own
+        self.jsonrpc(
+            "ent_a",
+            "calendar.event",
+            "get_views",
+            [[False, "calendar"], [False, "list"], [False, "form"]],
+        )
         for call in self.both(
             "ent_a", "calendar.event", "read", [self.event_b.id], ["name"]
         ):
