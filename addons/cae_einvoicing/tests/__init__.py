@@ -1,1 +1,3 @@
 from . import test_issuance
+from . import test_reception
+from . import test_status

@@ -1,0 +1,165 @@
+import os
+import tempfile
+
+from dateutil.relativedelta import relativedelta
+from lxml import etree
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import EinvoicingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStatus(EinvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.folder_out = tempfile.mkdtemp()
+        cls.company.cae_einvoicing_connector_id = cls.env[
+            "cae.einvoicing.connector"
+        ].create(
+            {
+                "name": "PA",
+                "company_id": cls.company.id,
+                "folder_out": cls.folder_out,
+            }
+        )
+        cls.bill_b = cls._invoice(
+            cls.activity_b, cls.supplier_known, 100.0, move_type="in_invoice"
+        )
+        cls.bill_b.ref = "FF-2026-42"
+        cls.bill_a = cls._invoice(
+            cls.activity_a, cls.supplier_known, 80.0, move_type="in_invoice"
+        )
+        cls.bill_a.ref = "FF-2026-43"
+
+    def test_b_refuses_her_bill_with_a_reason(self):
+        bill = self.bill_b.with_user(self.user_b)
+        bill.write({"cae_einvoice_reason": "Prestation non commandée"})
+        before = fields.Datetime.now()
+        bill.action_cae_einvoice_refuse()
+        status = self.bill_b.cae_einvoice_status_ids
+        self.assertEqual(len(status), 1)
+        self.assertEqual(status.code, "210")
+        self.assertEqual(self.bill_b.cae_einvoice_status, "210")
+        self.assertEqual(status.reason, "Prestation non commandée")
+        self.assertEqual(status.user_id, self.user_b)
+        self.assertGreaterEqual(status.date, before.replace(microsecond=0))
+        self.assertFalse(self.bill_b.cae_einvoice_reason)
+        # the outgoing status file, written in the platform's folder
+        self.assertTrue(status.file_sent)
+        path = os.path.join(self.folder_out, status.file_id.name)
+        self.assertTrue(os.path.isfile(path))
+        with open(path, "rb") as handle:
+            content = handle.read()
+        self.assertEqual(content, status.file_id.raw)
+        tree = etree.fromstring(content)
+        ns = {
+            "ram": "urn:un:unece:uncefact:data:standard:"
+            "ReusableAggregateBusinessInformationEntity:100"
+        }
+        self.assertEqual(tree.xpath("//ram:StatusCode/text()", namespaces=ns), ["210"])
+        self.assertEqual(
+            tree.xpath("//ram:IssuerAssignedID/text()", namespaces=ns), ["FF-2026-42"]
+        )
+        self.assertEqual(
+            tree.xpath("//ram:Reason/text()", namespaces=ns),
+            ["Prestation non commandée"],
+        )
+        # B sees the status of her bill
+        self.assertEqual(
+            self.env["cae.einvoice.status"]
+            .with_user(self.user_b)
+            .search([("move_id", "=", self.bill_b.id)]),
+            status,
+        )
+
+    def test_refusal_needs_a_reason(self):
+        with self.assertRaisesRegex(UserError, "Give the reason"):
+            self.bill_b.with_user(self.user_b).action_cae_einvoice_refuse()
+        with self.assertRaisesRegex(UserError, "Give the reason"):
+            self.bill_b.with_user(self.user_b).action_cae_einvoice_dispute()
+        self.assertFalse(self.bill_b.cae_einvoice_status_ids)
+
+    def test_b_approves_and_disputes(self):
+        bill = self.bill_b.with_user(self.user_b)
+        bill.action_cae_einvoice_approve()
+        bill.cae_einvoice_reason = "Quantité contestée"
+        bill.action_cae_einvoice_dispute()
+        self.assertEqual(
+            self.bill_b.cae_einvoice_status_ids.mapped("code"), ["207", "205"]
+        )
+
+    def test_a_cannot_see_or_act_on_b_bills(self):
+        env_a = self.env(user=self.user_a)
+        self.assertNotIn(
+            self.bill_b,
+            env_a["account.move"].search([("move_type", "=", "in_invoice")]),
+        )
+        self.assertIn(
+            self.bill_a,
+            env_a["account.move"].search([("move_type", "=", "in_invoice")]),
+        )
+        bill = self.bill_b.with_user(self.user_a)
+        for action in (
+            bill.action_cae_einvoice_refuse,
+            bill.action_cae_einvoice_approve,
+            bill.action_cae_einvoice_dispute,
+        ):
+            with self.assertRaises(AccessError):
+                action()
+        with self.assertRaises(AccessError):
+            bill.write({"cae_einvoice_reason": "Pas à moi"})
+        # B's statuses are not visible to A, and nobody creates one by hand
+        self.bill_b.with_user(self.user_b).action_cae_einvoice_approve()
+        self.assertFalse(
+            env_a["cae.einvoice.status"].search([("move_id", "=", self.bill_b.id)])
+        )
+        with self.assertRaises(AccessError):
+            env_a["cae.einvoice.status"].create(
+                {"move_id": self.bill_a.id, "code": "205"}
+            )
+        self.env.invalidate_all()
+        self.assertEqual(self.bill_b.cae_einvoice_status_ids.mapped("code"), ["205"])
+        self.assertFalse(self.bill_b.cae_einvoice_reason)
+
+    def test_entrepreneur_cannot_write_the_derived_fields(self):
+        with self.assertRaises(AccessError):
+            self.bill_b.with_user(self.user_b).write(
+                {"cae_operation_category": "goods"}
+            )
+
+    def _pay(self, invoice, date):
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
+        )
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({"payment_date": date, "journal_id": journal.id})._create_payments()
+
+    def test_paid_service_invoice_is_cashed(self):
+        invoice = self._invoice_lines(
+            self.activity_a,
+            self.customer_a,
+            [(self.product_service, 100.0), (self.product_service, 50.0)],
+        )
+        invoice.action_post()
+        paid_on = fields.Date.today() + relativedelta(days=3)
+        self._pay(invoice, paid_on)
+        cashed = invoice.cae_einvoice_status_ids.filtered(lambda s: s.code == "212")
+        self.assertEqual(len(cashed), 1)
+        self.assertAlmostEqual(cashed.amount, 180.0)
+        self.assertEqual(cashed.payment_date, paid_on)
+        self.assertTrue(cashed.file_sent)
+
+    def test_goods_invoice_is_not_cashed(self):
+        invoice = self._invoice_lines(
+            self.activity_b, self.customer_b, [(self.product_goods, 100.0)]
+        )
+        invoice.action_post()
+        self._pay(invoice, fields.Date.today())
+        self.assertFalse(
+            invoice.cae_einvoice_status_ids.filtered(lambda s: s.code == "212")
+        )
