@@ -183,6 +183,7 @@ class CaePayrollExport(models.Model):
             key = (expense.employee_id.id, expense.cae_activity_id.id)
             expenses_of[key] = expenses_of.get(key, expenses.browse()) | expense
         values = []
+        reimbursed = expenses.browse()
         for contract in contracts.sorted(lambda c: c.partner_id.name or ""):
             partner = contract.partner_id
             employee = employee_of.get(partner.id, self.env["hr.employee"])
@@ -195,7 +196,13 @@ class CaePayrollExport(models.Model):
             for activity in activities:
                 request = request_of.get((partner.id, activity.id))
                 is_main = activity == main
-                carried = expenses_of.get((employee.id, activity.id), expenses.browse())
+                # a person with two contracts in the month gets two lines:
+                # an expense is still reimbursed on one of them only
+                carried = (
+                    expenses_of.get((employee.id, activity.id), expenses.browse())
+                    - reimbursed
+                )
+                reimbursed |= carried
                 values.append(
                     {
                         "partner_id": partner.id,
