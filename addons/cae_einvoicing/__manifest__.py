@@ -26,6 +26,7 @@
         "views/cae_ereporting_views.xml",
         "views/account_move_views.xml",
         "views/res_company_views.xml",
+        "report/account_move_templates.xml",
         "views/cae_einvoicing_menus.xml",
     ],
 }

@@ -154,6 +154,19 @@ class TestIssuance(EinvoicingCommon):
         )
         self.assertEqual(schematron_failures(xml, "br-fr-flux2"), [])
 
+    def test_pdf_carries_the_reform_mentions(self):
+        self.company.cae_vat_on_debits = True
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("account.account_invoices", self.invoice.ids)[0]
+            .decode()
+        )
+        self.assertIn("cae_reform_mentions", html)
+        self.assertIn("732829320", html)
+        self.assertIn("Services", html)
+        self.assertIn("cae_vat_on_debits", html)
+        self.assertNotIn("cae_delivery_address", html)
+
     def test_facturx_embedded_when_sent(self):
         """Odoo's sending flow embeds the CII XML in the PDF; under tests it
         renders no PDF and keeps the XML as the factur-x.xml attachment."""
