@@ -367,13 +367,21 @@ def generate_journey(env, company, activities, partners, customers, year, rng):
                     "activity_id": activity.id,
                     "duration_hours": 7.0,
                     "price": 700.0,
-                    "min_interest": 0,
+                    "min_interest": 1,
                     "company_id": company.id,
                 }
                 for activity in training
             ]
         )
+        # published as the superuser (the button checks the Qualiopi content)
         programs.write({"state": "published"})
+        # one interested person a programme: enough for its sessions to run
+        env["cae.training.interest"].create(
+            [
+                {"program_id": program.id, "partner_id": rng.choice(customers).id}
+                for program in programs
+            ]
+        )
         funders = ["opco", "cpf", "company", "self"]
         actions = env["cae.training.action"].create(
             [
