@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import date_utils
 
@@ -133,14 +133,18 @@ class ResPartner(models.Model):
         return super().write(rest) if rest else True
 
     @api.model
+    @tools.ormcache()
     def _cae_journey_fnames(self):
         """The journey, status and statistics fields: the support and admin
         teams write them, on any member (users included)."""
-        return {
-            fname
-            for fname, field in self._fields.items()
-            if field.groups == JOURNEY_GROUPS
-        } | {"cae_associate_date", "cae_exit_date"}
+        return frozenset(
+            {
+                fname
+                for fname, field in self._fields.items()
+                if field.groups == JOURNEY_GROUPS
+            }
+            | {"cae_associate_date", "cae_exit_date"}
+        )
 
     @api.depends("cae_exit_ids.date", "cae_exit_ids.exit_type")
     def _compute_cae_exit(self):
