@@ -135,9 +135,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("command", choices=["check", "update"])
     parser.add_argument("--db", help="existing database with the modules installed")
+    parser.add_argument(
+        "--modules", help="comma-separated subset of the suite's modules (default: all)"
+    )
     opts = parser.parse_args()
     odoo_env.load_odoo()
     names = list(our_modules())
+    if opts.modules:
+        names = [name for name in names if name in opts.modules.split(",")]
     odoo = Odoo(tempfile.mkdtemp(prefix="cae-i18n-"), odoo_env.addons_path())
     db = opts.db or f"cae_i18n_{os.getpid()}"
     try:
