@@ -8,6 +8,7 @@ from odoo.addons.account_edi_ubl_cii.models.account_edi_xml_cii_facturx import (
 
 RAM = f"{{{CII_NAMESPACES['ram']}}}"
 RSM = f"{{{CII_NAMESPACES['rsm']}}}"
+QDT = "{urn:un:unece:uncefact:data:standard:QualifiedDataType:100}"
 
 # profile EN 16931 (Factur-X "EN 16931", formerly "Comfort")
 EN16931_CONTEXT = "urn:cen.eu:en16931:2017"
@@ -137,6 +138,24 @@ class AccountEdiXmlCII(models.AbstractModel):
                 f"{RAM}DueDateTypeCode"
             ):
                 code.text = "72"
+
+        # BG-3: a credit note refers to the invoice it credits (BR-FR-CO-05)
+        origin = invoice.reversed_entry_id
+        settlement = tree.find(
+            f"{RSM}SupplyChainTradeTransaction/{RAM}ApplicableHeaderTradeSettlement"
+        )
+        if origin and origin.name and settlement is not None:
+            summation = settlement.find(
+                f"{RAM}SpecifiedTradeSettlementHeaderMonetarySummation"
+            )
+            referenced = etree.Element(f"{RAM}InvoiceReferencedDocument")
+            etree.SubElement(referenced, f"{RAM}IssuerAssignedID").text = origin.name
+            if origin.invoice_date:
+                issued = etree.SubElement(referenced, f"{RAM}FormattedIssueDateTime")
+                etree.SubElement(
+                    issued, f"{QDT}DateTimeString", format="102"
+                ).text = origin.invoice_date.strftime("%Y%m%d")
+            summation.addnext(referenced)
 
     def _cae_set_uri(self, party, uri):
         node = etree.Element(f"{RAM}URIUniversalCommunication")

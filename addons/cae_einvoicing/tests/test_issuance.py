@@ -31,6 +31,22 @@ class TestIssuance(EinvoicingCommon):
         self.assertEqual(schematron_failures(xml, "en16931"), [])
         self.assertEqual(schematron_failures(xml, "br-fr-flux2"), [])
 
+    def test_credit_note_passes_the_same_rules(self):
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=self.invoice.ids)
+            .create({"journal_id": self.invoice.journal_id.id, "reason": "Erreur"})
+        )
+        credit_note = self.env["account.move"].browse(reversal.refund_moves()["res_id"])
+        credit_note.action_post()
+        xml = self._xml(credit_note)
+        self.assertEqual(
+            self.xpath(xml, "//rsm:ExchangedDocument/ram:TypeCode"), ["381"]
+        )
+        self.assertTrue(facturx.xml_check_xsd(xml, flavor="factur-x", level="en16931"))
+        self.assertEqual(schematron_failures(xml, "en16931"), [])
+        self.assertEqual(schematron_failures(xml, "br-fr-flux2"), [])
+
     def test_the_validation_catches_missing_mentions(self):
         """Without the operation category and a legal mention, the French
         schematron fails: the validation is not a rubber stamp."""
@@ -154,18 +170,24 @@ class TestIssuance(EinvoicingCommon):
         )
         self.assertEqual(schematron_failures(xml, "br-fr-flux2"), [])
 
-    def test_pdf_carries_the_reform_mentions(self):
-        self.company.cae_vat_on_debits = True
-        html = (
+    def _html(self, invoice):
+        return (
             self.env["ir.actions.report"]
-            ._render_qweb_html("account.account_invoices", self.invoice.ids)[0]
+            ._render_qweb_html("account.account_invoices", invoice.ids)[0]
             .decode()
         )
-        self.assertIn("cae_reform_mentions", html)
-        self.assertIn("732829320", html)
+
+    def test_pdf_carries_the_reform_mentions(self):
+        html = self._html(self.invoice)
+        self.assertIn('class="cae_operation_category"', html)
         self.assertIn("Services", html)
-        self.assertIn("cae_vat_on_debits", html)
-        self.assertNotIn("cae_delivery_address", html)
+        self.assertNotIn("Goods Delivery", html)
+        self.assertIn('class="cae_customer_siren">732829320<', html)
+        # no option for debits: no mention (core prints it for any tax due
+        # on the invoice date)
+        self.assertNotIn("cae_vat_on_debits", html)
+        self.company.cae_vat_on_debits = True
+        self.assertIn("cae_vat_on_debits", self._html(self.invoice))
 
     def test_facturx_embedded_when_sent(self):
         """Odoo's sending flow embeds the CII XML in the PDF; under tests it

@@ -162,6 +162,20 @@ class TestReception(EinvoicingCommon):
         document = self._receive(b"<rsm:CrossIndustryInvoice>oops", name="bad.xml")
         self._assert_refused(document, "not a well-formed XML document")
 
+    def test_message_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["cae_einvoicing"], ["fr_FR"])
+        document = self.Document.with_context(lang="fr_FR")._cae_create_from_file(
+            "f.xml", self._cii(number="F-X-9", buyer_siren="987654321")
+        )
+        document._cae_process()
+        self.assertEqual(
+            document.error_message,
+            "La facture F-X-9 est adressée au SIREN 987654321, pas à la "
+            "coopérative (SIREN 123456789).",
+        )
+        self.assertFalse(document.move_ids)
+
     def test_pdf_without_xml(self):
         from .common import simple_pdf
 
