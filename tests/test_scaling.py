@@ -122,6 +122,10 @@ class TestScalingJourney(CaeTestCommon):
         bpf()  # warm Odoo's caches
         s10, b10 = self._queries(stats), self._queries(bpf)
         generate(self.env, self.company, n_activities=40, months=1, prefix="L")
+        # new activities clear the record-rule caches (membership changed):
+        # warm them again, as for the first measure
+        stats()
+        bpf()
         s50, b50 = self._queries(stats), self._queries(bpf)
         self.assertEqual(s10, s50, f"statistics: {s10} queries for 10, {s50} for 50")
         self.assertLessEqual(b50 - b10, 10, f"BPF: {b10} queries for 10, {b50} for 50")
