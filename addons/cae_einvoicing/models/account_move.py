@@ -49,6 +49,13 @@ class AccountMove(models.Model):
         readonly=True,
         copy=False,
         index="btree_not_null",
+        groups="cae_member.cae_member_group_admin",
+    )
+    cae_is_einvoice = fields.Boolean(
+        string="Electronic invoice",
+        compute="_compute_cae_is_einvoice",
+        help="A bill received through the platform, or an invoice to a French "
+        "company: its statuses are exchanged with the platform.",
     )
 
     @api.depends("invoice_line_ids.product_id.type", "invoice_line_ids.display_type")
@@ -76,6 +83,28 @@ class AccountMove(models.Model):
     def _compute_cae_einvoice_status(self):
         for move in self:
             move.cae_einvoice_status = move.cae_einvoice_status_ids[:1].code
+
+    @api.depends("move_type", "commercial_partner_id")
+    def _compute_cae_is_einvoice(self):
+        for move in self:
+            move.cae_is_einvoice = move._cae_is_einvoice()
+
+    def _cae_is_einvoice(self):
+        """Whether the document is exchanged through the platform: a bill
+        received as an e-invoice, or an invoice to a French company (B2B);
+        sales to consumers and abroad are e-reported instead."""
+        self.ensure_one()
+        if self.is_purchase_document():
+            # sudo: whether a received document exists, not what it says
+            return bool(self.sudo().cae_einvoice_document_id)
+        if self.is_sale_document():
+            partner = self.commercial_partner_id
+            return bool(
+                partner.is_company
+                and partner.country_code in (False, "FR")
+                and (partner.siret or partner.company_registry)
+            )
+        return False
 
     def _cae_business_process(self):
         """BT-23 of the French specification: B1 goods, S1 services, M1 both
@@ -126,6 +155,14 @@ class AccountMove(models.Model):
             ):
                 raise AccessError(
                     self.env._("You can only answer the bills of your own activities.")
+                )
+            if not move._cae_is_einvoice():
+                raise UserError(
+                    self.env._(
+                        "%(move)s was not received as an electronic invoice: "
+                        "there is no platform to answer it through.",
+                        move=move.display_name,
+                    )
                 )
             if move.state == "cancel":
                 raise UserError(

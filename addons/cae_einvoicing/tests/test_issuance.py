@@ -47,6 +47,16 @@ class TestIssuance(EinvoicingCommon):
         self.assertEqual(schematron_failures(xml, "en16931"), [])
         self.assertEqual(schematron_failures(xml, "br-fr-flux2"), [])
 
+    def test_ubl_peppol_export_passes_en16931(self):
+        """Core's UBL (Peppol BIS 3) export of the same invoice is a valid
+        EN 16931 invoice. It is not the French CTC flavour: Peppol fixes its
+        own business process (BT-23), which BR-FR-08 refuses; the Factur-X
+        CII is the reform's format here."""
+        xml, errors = self.env["account.edi.xml.ubl_bis3"]._export_invoice(self.invoice)
+        self.assertFalse(errors)
+        self.assertTrue(facturx.xml_check_xsd(xml, flavor="ubl-2.1-invoice"))
+        self.assertEqual(schematron_failures(xml, "ubl-en16931"), [])
+
     def test_the_validation_catches_missing_mentions(self):
         """Without the operation category and a legal mention, the French
         schematron fails: the validation is not a rubber stamp."""

@@ -26,21 +26,15 @@ class TestStatus(EinvoicingCommon):
                 "folder_out": cls.folder_out,
             }
         )
-        cls.bill_b = cls._invoice(
-            cls.activity_b, cls.supplier_known, 100.0, move_type="in_invoice"
-        )
-        cls.bill_b.ref = "FF-2026-42"
-        cls.bill_a = cls._invoice(
-            cls.activity_a, cls.supplier_known, 80.0, move_type="in_invoice"
-        )
-        cls.bill_a.ref = "FF-2026-43"
+        cls.bill_b = cls._received_bill(cls.activity_b, "FF-2026-42")
+        cls.bill_a = cls._received_bill(cls.activity_a, "FF-2026-43", 80.0)
 
     def test_b_refuses_her_bill_with_a_reason(self):
         bill = self.bill_b.with_user(self.user_b)
         bill.write({"cae_einvoice_reason": "Prestation non commandée"})
         before = fields.Datetime.now()
         bill.action_cae_einvoice_refuse()
-        status = self.bill_b.cae_einvoice_status_ids
+        status = self.bill_b.cae_einvoice_status_ids.filtered(lambda s: s.code != "203")
         self.assertEqual(len(status), 1)
         self.assertEqual(status.code, "210")
         self.assertEqual(self.bill_b.cae_einvoice_status, "210")
@@ -68,12 +62,12 @@ class TestStatus(EinvoicingCommon):
             tree.xpath("//ram:Reason/text()", namespaces=ns),
             ["Prestation non commandée"],
         )
-        # B sees the status of her bill
+        # B sees the statuses of her bill
         self.assertEqual(
             self.env["cae.einvoice.status"]
             .with_user(self.user_b)
             .search([("move_id", "=", self.bill_b.id)]),
-            status,
+            self.bill_b.cae_einvoice_status_ids,
         )
 
     def test_refusal_needs_a_reason(self):
@@ -81,7 +75,16 @@ class TestStatus(EinvoicingCommon):
             self.bill_b.with_user(self.user_b).action_cae_einvoice_refuse()
         with self.assertRaisesRegex(UserError, "Give the reason"):
             self.bill_b.with_user(self.user_b).action_cae_einvoice_dispute()
-        self.assertFalse(self.bill_b.cae_einvoice_status_ids)
+        self.assertEqual(self.bill_b.cae_einvoice_status_ids.mapped("code"), ["203"])
+
+    def test_paper_bill_cannot_be_answered(self):
+        bill = self._invoice(
+            self.activity_b, self.supplier_known, 100.0, move_type="in_invoice"
+        )
+        bill.cae_einvoice_reason = "Erreur"
+        with self.assertRaisesRegex(UserError, "not received as an electronic"):
+            bill.with_user(self.user_b).action_cae_einvoice_refuse()
+        self.assertFalse(bill.cae_einvoice_status_ids)
 
     def test_b_approves_and_disputes(self):
         bill = self.bill_b.with_user(self.user_b)
@@ -89,7 +92,7 @@ class TestStatus(EinvoicingCommon):
         bill.cae_einvoice_reason = "Quantité contestée"
         bill.action_cae_einvoice_dispute()
         self.assertEqual(
-            self.bill_b.cae_einvoice_status_ids.mapped("code"), ["207", "205"]
+            self.bill_b.cae_einvoice_status_ids.mapped("code"), ["207", "205", "203"]
         )
 
     def test_a_cannot_see_or_act_on_b_bills(self):
@@ -122,7 +125,9 @@ class TestStatus(EinvoicingCommon):
                 {"move_id": self.bill_a.id, "code": "205"}
             )
         self.env.invalidate_all()
-        self.assertEqual(self.bill_b.cae_einvoice_status_ids.mapped("code"), ["205"])
+        self.assertEqual(
+            self.bill_b.cae_einvoice_status_ids.mapped("code"), ["205", "203"]
+        )
         self.assertFalse(self.bill_b.cae_einvoice_reason)
 
     def test_entrepreneur_cannot_write_the_derived_fields(self):
@@ -152,7 +157,26 @@ class TestStatus(EinvoicingCommon):
         self.assertEqual(len(cashed), 1)
         self.assertAlmostEqual(cashed.amount, 180.0)
         self.assertEqual(cashed.payment_date, paid_on)
+        # an invoice to a French company: the status goes to the platform
         self.assertTrue(cashed.file_sent)
+
+    def test_cashed_sale_to_a_consumer_is_not_sent(self):
+        consumer = self.env["res.partner"].create(
+            {
+                "name": "Particulier",
+                "cae_customer_activity_ids": [(4, self.activity_a.id)],
+            }
+        )
+        invoice = self._invoice_lines(
+            self.activity_a, consumer, [(self.product_service, 100.0)]
+        )
+        invoice.action_post()
+        self._pay(invoice, fields.Date.today())
+        cashed = invoice.cae_einvoice_status_ids
+        self.assertEqual(cashed.mapped("code"), ["212"])
+        # kept for the e-reporting, not an e-invoice's status
+        self.assertFalse(cashed.file_sent)
+        self.assertFalse(cashed.file_id)
 
     def test_goods_invoice_is_not_cashed(self):
         invoice = self._invoice_lines(
