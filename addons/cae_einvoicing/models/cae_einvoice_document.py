@@ -10,6 +10,7 @@ routed waits in the queue "Factures reçues à affecter" for the admin team.
 
 import logging
 import os
+from datetime import datetime
 
 from lxml import etree
 
@@ -218,6 +219,25 @@ class CaeEinvoiceDocument(models.Model):
                     document._cae_process_one()
             except UserError as error:
                 document._cae_refuse(error.args[0])
+            except (
+                ValueError,
+                TypeError,
+                KeyError,
+                IndexError,
+                etree.LxmlError,
+            ) as error:
+                # a file no check above foresaw: refused with what went wrong,
+                # rather than a cron that stops on it
+                _logger.warning(
+                    "E-invoicing: %s could not be read", document.name, exc_info=True
+                )
+                document._cae_refuse(
+                    self.env._(
+                        "The invoice %(name)s could not be read: %(error)s",
+                        name=document.name,
+                        error=str(error),
+                    )
+                )
 
     def _cae_refuse(self, message):
         self.write({"state": "error", "error_message": message})
@@ -322,6 +342,13 @@ class CaeEinvoiceDocument(models.Model):
             node = tree.find(paths[key])
             return (node.text or "").strip() if node is not None else ""
 
+        if flavor == "factur-x":
+            # core's importer reads these with strptime and logs a failure as
+            # a server error: refuse a wrong date here, in the user's words
+            for node in tree.iterfind(".//{*}IssueDateTime/{*}DateTimeString"):
+                self._cae_check_date(node.text, text("number"))
+            for node in tree.iterfind(".//{*}DueDateDateTime/{*}DateTimeString"):
+                self._cae_check_date(node.text, text("number"))
         buyer_siren = text("buyer_siren").replace(" ", "")
         buyer_address = text("buyer_address")
         buyer_reference = text("buyer_reference")
@@ -335,6 +362,19 @@ class CaeEinvoiceDocument(models.Model):
             "order_reference": text("order_reference"),
             "buyer_address": buyer_address,
         }
+
+    def _cae_check_date(self, value, number):
+        try:
+            datetime.strptime((value or "").strip(), "%Y%m%d")
+        except ValueError as error:
+            raise UserError(
+                self.env._(
+                    "The invoice %(number)s gives %(date)s as a date, which is not "
+                    "a date in the form YYYYMMDD.",
+                    number=number,
+                    date=value,
+                )
+            ) from error
 
     def _cae_check_buyer(self):
         company = self.company_id

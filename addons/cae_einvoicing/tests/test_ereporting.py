@@ -60,6 +60,39 @@ class TestEreporting(EinvoicingCommon):
             cls.activity_a, cls.consumer_2, [(service, 20.0)], date=month
         )
 
+    def test_payments_of_services_to_consumers(self):
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
+        )
+        paid_on = self.month + relativedelta(days=20)
+        for invoice in (self.b2c_1, self.b2b):
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create(
+                {"payment_date": paid_on, "journal_id": journal.id}
+            )._create_payments()
+        report = self.env["cae.ereporting"].create(
+            {
+                "company_id": self.company.id,
+                "date_from": self.month,
+                "date_to": date_utils.end_of(self.month, "month"),
+            }
+        )
+        report.action_generate()
+        payments = report.line_ids.filtered(lambda li: li.kind == "payment")
+        # the consumer's payment is e-reported; the French company's goes to
+        # the platform as the invoice's "cashed" status
+        self.assertEqual(payments.move_id, self.b2c_1)
+        self.assertAlmostEqual(payments.amount_total, 120.0)
+        tree = etree.fromstring(report.file_id.raw)
+        self.assertEqual(
+            [
+                (node.findtext("Date"), node.findtext("Amount"))
+                for node in tree.findall("PaymentsReport/AggregatedPayments")
+            ],
+            [(paid_on.strftime("%Y%m%d"), "120.00")],
+        )
+
     def test_month_with_two_b2c_and_one_export(self):
         report = self.env(user=self.user_admin)["cae.ereporting"].create(
             {
@@ -92,6 +125,7 @@ class TestEreporting(EinvoicingCommon):
         self.assertEqual([node.findtext("ID") for node in invoices], [self.export.name])
         self.assertEqual(invoices[0].findtext("Buyer/CountryID"), "DE")
         self.assertEqual(invoices[0].findtext("TaxableAmount"), "300.00")
+        self.assertFalse(report.line_ids.filtered(lambda li: li.kind == "payment"))
         content = report.file_id.raw.decode()
         for excluded in (self.b2b, self.other_month):
             self.assertNotIn(excluded.name, content)

@@ -196,6 +196,11 @@ class TestReception(EinvoicingCommon):
         document = self._receive(xml, name="invalid.xml")
         self._assert_refused(document, "does not follow the EN 16931 schema")
 
+    def test_wrong_date(self):
+        xml = self._cii(number="F-X-4", date="20261345")
+        document = self._receive(xml, name="date.xml")
+        self._assert_refused(document, "which is not a date in the form YYYYMMDD")
+
     def test_buyer_is_not_the_cae(self):
         xml = self._cii(number="F-X-3", buyer_siren="987654321")
         document = self._receive(self.facturx_pdf(xml))
