@@ -446,18 +446,27 @@ class TestTrustMembers(TrustRpcCase):
             )
         }
 
+    def _french_admin(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.user_admin.lang = "fr_FR"
+
     def test_migration_bad_files_get_a_message(self):
+        """Binary, non-UTF-8, non-finite or absurd amounts, references that
+        cannot be told apart: a French message naming the line, nothing
+        written (today: HTTP 500, English Python errors, a raw PostgreSQL
+        duplicate-key message)."""
+        self._french_admin()
         before = self._counts()
         binary = bytes(range(256)) * 4
         latin = "ref;code;name\nA-1;X1;Caf\x81\n".encode("latin-1")
         cases = [
             (
                 {"activities": binary},
-                "neither a CSV text file",
+                "ni un fichier texte CSV",
             ),
             (
                 {"activities": latin},
-                "neither a CSV text file",
+                "ni un fichier texte CSV",
             ),
             (
                 {
@@ -465,11 +474,11 @@ class TestTrustMembers(TrustRpcCase):
                     "B-1;ACTA;nan;0\nB-2;ACTA;inf;0\nB-3;ACTA;1e300;0\n"
                     "B-4;ACTA;0;1000000000000000\n"
                 },
-                "is not an amount",
+                "n'est pas un montant",
             ),
             (
                 {"activities": "ref;code;name\nA.1;X1;Un\nA_1;X2;Deux\n"},
-                "cannot be told apart",
+                "ne se distinguent pas",
             ),
         ]
         for files, expected in cases:
@@ -482,16 +491,17 @@ class TestTrustMembers(TrustRpcCase):
             balances="ref;activity_code;cash\nB-1;ACTA;nan\nB-2;ACTA;inf\nB-3;ACTA;1e300\n",
         )["report"]
         for number in (2, 3, 4):
-            self.assertIn(f"line {number}:", amounts)
+            self.assertIn(f"ligne {number} :", amounts)
         self.env.invalidate_all()
         self.assertEqual(self._counts(), before)
 
     def test_migration_size_limit(self):
+        self._french_admin()
         self.env["ir.config_parameter"].set_param(
             "cae_member.migration_max_lines", "10"
         )
         lines = "".join(f"A-{n};Y{n};Activité {n}\n" for n in range(11))
         result = self._migration("gestion", activities="ref;code;name\n" + lines)
-        self.assertIn("11 lines", result["report"])
-        self.assertIn("at most 10", result["report"])
+        self.assertIn("11 lignes", result["report"])
+        self.assertIn("au plus 10 lignes", result["report"])
         self.assertFalse(self.env["cae.activity"].search([("code", "=like", "Y%")]))

@@ -74,6 +74,10 @@ class TrustRpcCase(CaeTestCommon, HttpCase):
             self._rpc_session = login
         kwargs.setdefault("context", {})
         kwargs["context"].setdefault("allowed_company_ids", [self.company.id])
+        # the web client sends the user's language with every call
+        kwargs["context"].setdefault(
+            "lang", self.env["res.users"].search([("login", "=", login)]).lang
+        )
         payload = {
             "id": 0,
             "jsonrpc": "2.0",
