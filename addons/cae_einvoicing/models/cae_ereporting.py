@@ -47,7 +47,7 @@ class CaeEreporting(models.Model):
         tracking=True,
     )
     line_ids = fields.One2many("cae.ereporting.line", "ereporting_id", readonly=True)
-    file_id = fields.Many2one("ir.attachment", string="File", readonly=True)
+    file_id = fields.Many2one("ir.attachment", readonly=True)
     file_sent = fields.Boolean(string="Sent to the platform", readonly=True)
 
     _sql_constraints = [
