@@ -1,7 +1,9 @@
 import os
 import tempfile
+from collections import namedtuple
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import EinvoicingCommon
@@ -238,3 +240,50 @@ class TestReception(EinvoicingCommon):
         self.assertEqual(documents.move_ids.cae_activity_id, self.activity_a)
         self.assertEqual(os.listdir(folder_in), [])
         self.assertEqual(os.listdir(folder_done), ["F-P-1.pdf"])
+
+    def test_mail_alias(self):
+        Attachment = namedtuple("Attachment", "fname content info")
+        xml = self._cii(number="F-M-1", buyer_address=f"{self.siren}_ACTB")
+        document = self.env["cae.einvoice.document"].message_new(
+            {
+                "subject": "Facture F-M-1",
+                "attachments": [Attachment("F-M-1.pdf", self.facturx_pdf(xml), {})],
+            }
+        )
+        self.assertEqual(document.source, "mail")
+        self.assertEqual(document.state, "assigned", document.error_message)
+        self.assertEqual(document.move_ids.cae_activity_id, self.activity_b)
+        with self.assertRaisesRegex(UserError, "carries no invoice file"):
+            self.env["cae.einvoice.document"].message_new(
+                {"subject": "Bonjour", "attachments": []}
+            )
+
+    def test_purchase_order_routing(self):
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": self.supplier_known.id,
+                "company_id": self.company.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.product_service.id,
+                            "product_qty": 1,
+                            "price_unit": 1000.0,
+                            "analytic_distribution": {
+                                str(self.activity_b.analytic_account_id.id): 100
+                            },
+                        }
+                    )
+                ],
+            }
+        )
+        xml = self._cii(number="F-O-1").replace(
+            b"</ram:BuyerTradeParty>",
+            b"</ram:BuyerTradeParty><ram:BuyerOrderReferencedDocument>"
+            b"<ram:IssuerAssignedID>" + order.name.encode() + b"</ram:IssuerAssignedID>"
+            b"</ram:BuyerOrderReferencedDocument>",
+        )
+        document = self._receive(xml, name="order.xml")
+        self.assertEqual(document.state, "assigned", document.error_message)
+        self.assertEqual(document.routing, "order")
+        self.assertEqual(document.move_ids.cae_activity_id, self.activity_b)
