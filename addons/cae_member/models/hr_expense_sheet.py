@@ -62,9 +62,13 @@ class HrExpenseSheet(models.Model):
                 )
 
     def _cae_check_closing(self):
+        """The closing deadline is the CAE's rule for the activities'
+        expenses (they are reimbursed through the payroll export); the
+        structure's own staff submit theirs as in standard Odoo."""
         today = fields.Date.context_today(self)
         for sheet in self:
-            dates = [d for d in sheet.expense_line_ids.mapped("date") if d]
+            expenses = sheet.expense_line_ids.filtered("cae_activity_id")
+            dates = [d for d in expenses.mapped("date") if d]
             if not dates:
                 continue
             deadline = sheet.company_id._cae_expense_deadline(min(dates))

@@ -418,3 +418,29 @@ class TestExpenses(CaeTestCommon):
         with freeze_time("2025-04-15"):
             sheet.action_submit_sheet()
         self.assertEqual(sheet.state, "submit")
+
+    def test_closing_deadline_is_for_activities_only(self):
+        """The structure's own staff (expenses without activity) submit past
+        expenses as in standard Odoo (issue 17)."""
+        staff = self.env["hr.employee"].create(
+            {"name": "Comptable de la CAE", "company_id": self.company.id}
+        )
+        expense = self.env["hr.expense"].create(
+            {
+                "name": "Train pour l'AG",
+                "employee_id": staff.id,
+                "product_id": self.km.id,
+                "quantity": 10.0,
+                "date": "2025-01-20",
+            }
+        )
+        sheet = self.env["hr.expense.sheet"].create(
+            {
+                "name": "Janvier",
+                "employee_id": staff.id,
+                "expense_line_ids": [Command.set(expense.ids)],
+            }
+        )
+        with freeze_time("2025-06-30"):
+            sheet.action_submit_sheet()
+        self.assertEqual(sheet.state, "submit")
