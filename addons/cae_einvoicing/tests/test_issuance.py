@@ -1,8 +1,11 @@
+from unittest.mock import patch
+
 from lxml import etree
 
 from odoo.tests import tagged
+from odoo.tools import config
 
-from .common import EinvoicingCommon, facturx, schematron_failures
+from .common import EinvoicingCommon, facturx, schematron_failures, simple_pdf
 
 
 @tagged("post_install", "-at_install")
@@ -46,6 +49,32 @@ class TestIssuance(EinvoicingCommon):
         self.assertTrue(facturx.xml_check_xsd(xml, flavor="factur-x", level="en16931"))
         self.assertEqual(schematron_failures(xml, "en16931"), [])
         self.assertEqual(schematron_failures(xml, "br-fr-flux2"), [])
+
+    def test_facturx_pdf_embeds_the_xml(self):
+        """Core's PDF step, run as in production (the test flag makes it
+        keep the XML aside instead): the PDF carries factur-x.xml, our XML,
+        readable by the factur-x library."""
+        builder = self.env["account.edi.xml.cii"]
+        invoice_data = {
+            "pdf_attachment_values": {"raw": simple_pdf(), "name": "f.pdf"},
+            # what core's step before the PDF sets for a Factur-X customer
+            "ubl_cii_xml_options": {"ubl_cii_format": "facturx", "builder": builder},
+            "ubl_cii_xml_attachment_values": {"raw": self._xml(self.invoice)},
+        }
+        with patch.dict(config.options, {"test_enable": False}):
+            self.env[
+                "account.move.send"
+            ]._hook_invoice_document_after_pdf_report_render(self.invoice, invoice_data)
+        pdf = invoice_data["pdf_attachment_values"]["raw"]
+        filename, xml = facturx.get_xml_from_pdf(pdf, check_xsd=True)
+        self.assertEqual(filename, "factur-x.xml")
+        self.assertEqual(xml, self._xml(self.invoice))
+        self.assertEqual(
+            facturx.get_level(etree.fromstring(xml), "factur-x"), "en16931"
+        )
+        # PDF/A-3 with the Factur-X metadata of the EN 16931 profile
+        self.assertIn(b"pdfaid:part>3<", pdf)
+        self.assertIn(b"<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>", pdf)
 
     def test_ubl_peppol_export_passes_en16931(self):
         """Core's UBL (Peppol BIS 3) export of the same invoice is a valid
