@@ -216,6 +216,10 @@ class CaeEinvoiceDocument(models.Model):
         for document in self.filtered(lambda d: d.state in ("received", "error")):
             try:
                 with self.env.cr.savepoint():
+                    values = document._cae_read_file()
+                # what the file says is kept, even when it is refused below
+                document.write(values)
+                with self.env.cr.savepoint():
                     document._cae_process_one()
             except UserError as error:
                 document._cae_refuse(error.args[0])
@@ -243,12 +247,16 @@ class CaeEinvoiceDocument(models.Model):
         self.write({"state": "error", "error_message": message})
         self.message_post(body=message)
 
-    def _cae_process_one(self):
+    def _cae_read_file(self):
+        """The values of the document read from its file, once checked
+        (well-formed, EN 16931)."""
         self.ensure_one()
         xml = self._cae_extract_xml()
         tree, flavor = self._cae_check_xml(xml)
-        values = self._cae_read_values(tree, flavor)
-        self.write(values)
+        return self._cae_read_values(tree, flavor)
+
+    def _cae_process_one(self):
+        self.ensure_one()
         self._cae_check_buyer()
         self._cae_check_duplicate()
         bill = self._cae_create_bill()

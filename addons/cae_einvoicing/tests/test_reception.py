@@ -214,6 +214,9 @@ class TestReception(EinvoicingCommon):
         self.assertEqual(first.state, "assigned")
         second = self._receive(self.facturx_pdf(xml))
         self._assert_refused(second, "this file is a duplicate")
+        # what the file says stays on the refused document, for the team
+        self.assertEqual(second.invoice_number, "F-D-1")
+        self.assertEqual(second.seller_name, "Papeterie Inconnue")
         self.assertEqual(len(first.move_ids), 1)
 
     def test_drop_folder(self):
