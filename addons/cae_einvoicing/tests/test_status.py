@@ -6,7 +6,7 @@ from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import EinvoicingCommon
 
@@ -69,6 +69,14 @@ class TestStatus(EinvoicingCommon):
             .search([("move_id", "=", self.bill_b.id)]),
             self.bill_b.cae_einvoice_status_ids,
         )
+
+    def test_entrepreneur_uses_the_bill_form(self):
+        form = Form(self.bill_b.with_user(self.user_b))
+        self.assertTrue(form.cae_is_einvoice)
+        self.assertEqual(form.cae_einvoice_status, "203")
+        form.cae_einvoice_reason = "Montant erroné"
+        form.save()
+        self.assertEqual(self.bill_b.cae_einvoice_reason, "Montant erroné")
 
     def test_refusal_needs_a_reason(self):
         with self.assertRaisesRegex(UserError, "Give the reason"):
