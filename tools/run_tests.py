@@ -4,6 +4,8 @@
    tests of theirs);
 2. a throwaway copy of it where the four modules are installed with Odoo's
    test runner, running only our tests (at_install, post_install, tours);
+   then Odoo's own test classes of ``CORE_TESTS`` on that database (the
+   suite must not break the structure's standard documents);
 3. pytest-odoo on ``tests/`` (cross-module scenarios) against that database;
 4. checks: the demo data loads (one install with demo, no tests) and each
    module installs alone with its dependencies into an empty database.
@@ -201,6 +203,35 @@ def pytest_counts(xml_path):
     return tests - failures - errors - skipped, failures + errors, skipped, problems
 
 
+# Odoo's own test suites that must keep passing with the suite installed: a
+# CAE is also an ordinary company (its own invoices, bills, staff expenses).
+CORE_TEST_CLASSES = (
+    "/account:TestAccountMoveOutInvoiceOnchanges",
+    "/account:TestAccountMoveInInvoiceOnchanges",
+    "/account:TestAccountPaymentRegister",
+    "/account:TestAccountMoveReconcile",
+    "/sale:TestSaleToInvoice",
+    "/hr_expense:TestExpenses",
+    "/account_reconcile_oca",
+)
+CORE_TESTS = ",".join(CORE_TEST_CLASSES)
+
+
+def run_core_tests(odoo, db):
+    """Odoo's and OCA's test classes of CORE_TESTS, on the database where the
+    suite is installed (post_install tests of installed modules run at start
+    with --test-enable)."""
+    rc, test_log = odoo.run(
+        db, "core-tests", ["--test-enable", f"--test-tags={CORE_TESTS}"]
+    )
+    passed, failed, skipped, problems = odoo_counts(test_log)
+    show_errors("core-tests", test_log)
+    if rc and not failed:
+        problems.append(f"Odoo exited with status {rc} (core tests)")
+    log(f"core tests: {passed} passed, {failed} failed, {skipped} skipped")
+    return passed, failed, skipped, problems
+
+
 def run_odoo_tests(odoo, db, names, tags):
     rc, test_log = odoo.run(
         db,
@@ -372,6 +403,8 @@ def main():
             result = run_odoo_tests(odoo, db, names, tags)
             add(result)
             if not any("printed no result" in p for p in result[3]):
+                if not opts.tags:
+                    add(run_core_tests(odoo, db))
                 add(run_pytest(odoo, db, opts.tags))
             dropdb(db)
             # 4. the demo data loads, each module installs alone
