@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEMO_DB ?= cae_demo
 HTTP_PORT ?= 8069
-MODULES := cae_member,cae_contribution,cae_parcours,cae_training
+MODULES := cae_member,cae_contribution,cae_parcours,cae_training,cae_einvoicing
 TEST_TAGS ?=
 RESET ?=
 

@@ -10,7 +10,13 @@ from lxml import etree
 from odoo.tests import TransactionCase, tagged
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODULES = ("cae_member", "cae_contribution", "cae_parcours", "cae_training")
+MODULES = (
+    "cae_member",
+    "cae_contribution",
+    "cae_parcours",
+    "cae_training",
+    "cae_einvoicing",
+)
 # the actions of the four journeys (entrepreneur, support, admin, trainer)
 JOURNEY_ACTIONS = (
     "cae_member.sale_order_action_cae",
