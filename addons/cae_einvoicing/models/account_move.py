@@ -89,6 +89,19 @@ class AccountMove(models.Model):
         for move in self:
             move.cae_is_einvoice = move._cae_is_einvoice()
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_einvoice_statuses(self):
+        # the lifecycle statuses exchanged with the platform are evidence
+        with_statuses = self.sudo().filtered("cae_einvoice_status_ids")
+        if with_statuses:
+            raise UserError(
+                self.env._(
+                    "%(moves)s carry e-invoicing statuses exchanged with the "
+                    "platform: they cannot be deleted (cancel them instead).",
+                    moves=", ".join(with_statuses.mapped("display_name")),
+                )
+            )
+
     def _cae_is_einvoice(self):
         """Whether the document is exchanged through the platform: a bill
         received as an e-invoice, or an invoice to a French company (B2B);

@@ -33,6 +33,10 @@ class AccountPartialReconcile(models.Model):
                         continue
                     code = "212"
                 elif move.move_type == "in_invoice":
+                    # the supplier is told through the platform of the bills
+                    # it sent there only (not of expense sheets, say)
+                    if not move._cae_is_einvoice():
+                        continue
                     code = "211"
                 else:
                     continue

@@ -1,6 +1,9 @@
+from datetime import datetime
+
 from lxml import etree
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 # lifecycle statuses of the French specification (spécifications externes de
 # la facturation électronique, cycle de vie): code -> label
@@ -30,6 +33,19 @@ CDAR_NS = {
     "ReusableAggregateBusinessInformationEntity:100",
     "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
 }
+
+
+def _parser():
+    # a status file comes from outside: no entities, no network
+    return etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def _cdar_datetime(text):
+    """A CDAR date-time (format 204, YYYYMMDDHHMMSS), or None."""
+    try:
+        return datetime.strptime((text or "").strip(), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
 
 
 class CaeEinvoiceStatus(models.Model):
@@ -94,6 +110,115 @@ class CaeEinvoiceStatus(models.Model):
             lambda s: s.direction == "sent" and s.move_id._cae_is_einvoice()
         )._cae_write_file()
         return statuses
+
+    # ------------------------------------------------------------------
+    # statuses the platform sends back
+    # ------------------------------------------------------------------
+    @api.model
+    def _cae_is_status_file(self, content):
+        """True for a CDAR status message (rather than an invoice)."""
+        try:
+            root = etree.fromstring(content, _parser())
+        except (etree.XMLSyntaxError, ValueError):
+            return False
+        return etree.QName(root).localname == "CrossDomainAcknowledgementAndResponse"
+
+    @api.model
+    def _cae_receive_file(self, name, content, company):
+        """Record as received the statuses of a CDAR message of the platform
+        (a customer approved, disputed or refused one of the cooperative's
+        invoices, a bill was made available...): each on the invoice it
+        names, with its date, reason and amount, the file kept on it.
+        Raises UserError, naming what is wrong, when the message names an
+        invoice the company does not have or a status the specification does
+        not know; nothing is recorded then."""
+        root = etree.fromstring(content, _parser())
+        ns = CDAR_NS
+        issued = root.findtext(
+            "rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString", namespaces=ns
+        )
+        date = _cdar_datetime(issued) or fields.Datetime.now()
+        codes = dict(STATUS_CODES)
+        vals_list = []
+        for reference in root.iterfind(
+            "rsm:AcknowledgementDocument/ram:ReferenceReferencedDocument", ns
+        ):
+            number = (
+                reference.findtext("ram:IssuerAssignedID", namespaces=ns) or ""
+            ).strip()
+            code = (reference.findtext("ram:StatusCode", namespaces=ns) or "").strip()
+            if code not in codes:
+                raise UserError(
+                    self.env._(
+                        "%(file)s: %(code)s is not a status of the e-invoicing "
+                        "specification.",
+                        file=name,
+                        code=code,
+                    )
+                )
+            move = self._cae_move_of(number, company)
+            if not move:
+                raise UserError(
+                    self.env._(
+                        "%(file)s: no invoice %(number)s in %(company)s.",
+                        file=name,
+                        number=number,
+                        company=company.name,
+                    )
+                )
+            amount = reference.findtext(
+                "ram:SpecifiedDocumentCharacteristic/ram:ValueAmount", namespaces=ns
+            )
+            vals_list.append(
+                {
+                    "move_id": move.id,
+                    "direction": "received",
+                    "code": code,
+                    "date": date,
+                    "reason": reference.findtext(
+                        "ram:SpecifiedDocumentStatus/ram:Reason", namespaces=ns
+                    )
+                    or False,
+                    "amount": float(amount) if amount else 0.0,
+                }
+            )
+        if not vals_list:
+            raise UserError(self.env._("%(file)s names no invoice.", file=name))
+        statuses = self.create(vals_list)
+        for status in statuses:
+            status.file_id = self.env["ir.attachment"].create(
+                {
+                    "name": name,
+                    "raw": content,
+                    "mimetype": "application/xml",
+                    "res_model": self._name,
+                    "res_id": status.id,
+                }
+            )
+        return statuses
+
+    @api.model
+    def _cae_move_of(self, number, company):
+        """The invoice a status names: one of the cooperative's invoices (its
+        number), else a bill it received (the supplier's number)."""
+        Move = self.env["account.move"]
+        if not number:
+            return Move
+        return Move.search(
+            [
+                ("company_id", "=", company.id),
+                ("move_type", "in", ("out_invoice", "out_refund")),
+                ("name", "=", number),
+            ],
+            limit=1,
+        ) or Move.search(
+            [
+                ("company_id", "=", company.id),
+                ("move_type", "in", ("in_invoice", "in_refund")),
+                ("ref", "=", number),
+            ],
+            limit=1,
+        )
 
     def _cae_write_file(self):
         """Write the status file (a CDAR message) of each status, keep it as an

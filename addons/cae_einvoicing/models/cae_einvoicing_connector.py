@@ -139,15 +139,41 @@ class CaeEinvoicingConnector(models.Model):
     # cron
     # ------------------------------------------------------------------
     def action_fetch(self):
+        """Read what the platform left: invoices become documents of the
+        queue; status messages are recorded on the invoices they name (one
+        that cannot be recorded stays in the queue as a refused file, with
+        the reason)."""
         documents = self.env["cae.einvoice.document"]
+        Status = self.env["cae.einvoice.status"]
+        refused = []
         for connector in self:
             for name, content in connector._cae_fetch():
-                document = documents._cae_create_from_file(
-                    name, content, source="platform", company=connector.company_id
-                )
-                documents |= document
+                if Status._cae_is_status_file(content):
+                    try:
+                        with self.env.cr.savepoint():
+                            Status._cae_receive_file(
+                                name, content, connector.company_id
+                            )
+                    except UserError as error:
+                        refused.append(
+                            (
+                                documents._cae_create_from_file(
+                                    name,
+                                    content,
+                                    source="platform",
+                                    company=connector.company_id,
+                                ),
+                                error.args[0],
+                            )
+                        )
+                else:
+                    documents |= documents._cae_create_from_file(
+                        name, content, source="platform", company=connector.company_id
+                    )
                 connector._cae_acknowledge(name)
         documents._cae_process()
+        for document, message in refused:
+            document._cae_refuse(message)
         return documents
 
     @api.model

@@ -195,3 +195,86 @@ class TestStatus(EinvoicingCommon):
         self.assertFalse(
             invoice.cae_einvoice_status_ids.filtered(lambda s: s.code == "212")
         )
+
+
+def _cdar(number, code, reason=None, issued="20261201103000"):
+    """A CDAR status message as the platform sends it back."""
+    from odoo.addons.cae_einvoicing.models.cae_einvoice_status import CDAR_NS
+
+    rsm, ram, udt = (f"{{{CDAR_NS[p]}}}" for p in ("rsm", "ram", "udt"))
+    root = etree.Element(f"{rsm}CrossDomainAcknowledgementAndResponse", nsmap=CDAR_NS)
+    document = etree.SubElement(root, f"{rsm}ExchangedDocument")
+    etree.SubElement(document, f"{ram}ID").text = "PA-STATUS-1"
+    issue = etree.SubElement(document, f"{ram}IssueDateTime")
+    etree.SubElement(issue, f"{udt}DateTimeString", format="204").text = issued
+    ack = etree.SubElement(root, f"{rsm}AcknowledgementDocument")
+    referenced = etree.SubElement(ack, f"{ram}ReferenceReferencedDocument")
+    etree.SubElement(referenced, f"{ram}IssuerAssignedID").text = number
+    etree.SubElement(referenced, f"{ram}StatusCode").text = code
+    if reason:
+        status = etree.SubElement(referenced, f"{ram}SpecifiedDocumentStatus")
+        etree.SubElement(status, f"{ram}Reason").text = reason
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+@tagged("post_install", "-at_install")
+class TestReceivedStatus(EinvoicingCommon):
+    """Statuses come back from the platform too: the customer's answer on
+    one of the cooperative's invoices is recorded as received."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.folder_in = tempfile.mkdtemp()
+        cls.connector = cls.env["cae.einvoicing.connector"].create(
+            {"name": "PA", "company_id": cls.company.id, "folder_in": cls.folder_in}
+        )
+        cls.invoice = cls._invoice_lines(
+            cls.activity_a, cls.customer_a, [(cls.product_service, 300.0)]
+        )
+        cls.invoice.action_post()
+
+    def _drop(self, name, content):
+        with open(os.path.join(self.folder_in, name), "wb") as handle:
+            handle.write(content)
+
+    def test_customer_dispute_is_recorded(self):
+        self._drop(
+            "status-1.xml",
+            _cdar(self.invoice.name, "207", reason="Quantité contestée"),
+        )
+        documents = self.connector.action_fetch()
+        self.assertFalse(documents, "a status is not an invoice of the queue")
+        status = self.invoice.cae_einvoice_status_ids.filtered(
+            lambda s: s.direction == "received"
+        )
+        self.assertRecordValues(
+            status, [{"code": "207", "reason": "Quantité contestée"}]
+        )
+        self.assertEqual(str(status.date), "2026-12-01 10:30:00")
+        self.assertEqual(status.file_id.name, "status-1.xml")
+        self.assertEqual(os.listdir(self.folder_in), [])
+        # statuses are evidence: a draft bill that has one is not deleted
+        bill = self._received_bill(self.activity_a, "FF-2026-77")
+        self.assertTrue(bill.cae_einvoice_status_ids)
+        with self.assertRaisesRegex(UserError, "carry e-invoicing statuses"):
+            bill.unlink()
+
+    def test_status_of_an_unknown_invoice_waits_in_the_queue(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self._drop("status-2.xml", _cdar("FAC-INCONNUE", "205"))
+        self._drop("status-3.xml", _cdar(self.invoice.name, "999"))
+        self.connector.with_context(lang="fr_FR").action_fetch()
+        queued = self.env["cae.einvoice.document"].search(
+            [("name", "in", ("status-2.xml", "status-3.xml"))], order="name"
+        )
+        self.assertEqual(queued.mapped("state"), ["error", "error"])
+        self.assertIn("aucune facture FAC-INCONNUE", queued[0].error_message)
+        self.assertIn("999", queued[1].error_message)
+        self.assertFalse(
+            self.invoice.cae_einvoice_status_ids.filtered(
+                lambda s: s.direction == "received"
+            )
+        )
+        # the files are kept on the refused documents
+        self.assertTrue(queued.attachment_id)
