@@ -8,6 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from ..models.cae_einvoice_status import CDAR_NS
 from .common import EinvoicingCommon
 
 
@@ -199,8 +200,6 @@ class TestStatus(EinvoicingCommon):
 
 def _cdar(number, code, reason=None, issued="20261201103000"):
     """A CDAR status message as the platform sends it back."""
-    from odoo.addons.cae_einvoicing.models.cae_einvoice_status import CDAR_NS
-
     rsm, ram, udt = (f"{{{CDAR_NS[p]}}}" for p in ("rsm", "ram", "udt"))
     root = etree.Element(f"{rsm}CrossDomainAcknowledgementAndResponse", nsmap=CDAR_NS)
     document = etree.SubElement(root, f"{rsm}ExchangedDocument")
