@@ -101,7 +101,9 @@ class AccountEdiXmlCII(models.AbstractModel):
         trade_name = invoice.cae_trade_name
         if legal is not None and trade_name:
             etree.SubElement(legal, f"{RAM}TradingBusinessName").text = trade_name
-        # BT-34: the seller's electronic address (the activity's, scheme 0225)
+        # BT-34: the seller's electronic address (the activity's, scheme 0225);
+        # sudo: the XML of an invoice the user may print names its activity's
+        # public address, whoever generates it
         address = (
             invoice.cae_activity_id.sudo().cae_einvoicing_address
             or company._cae_siren()

@@ -91,7 +91,9 @@ class AccountMove(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_einvoice_statuses(self):
-        # the lifecycle statuses exchanged with the platform are evidence
+        # the lifecycle statuses exchanged with the platform are evidence;
+        # sudo: the guard holds whoever deletes, even a user who may not read
+        # the statuses (only the documents' names are told)
         with_statuses = self.sudo().filtered("cae_einvoice_status_ids")
         if with_statuses:
             raise UserError(

@@ -167,6 +167,19 @@ class CaeTestCommon(TransactionCase):
         )
 
     @classmethod
+    def _employee(cls, user, payroll_ref):
+        """The employee of an entrepreneur, with her payroll reference."""
+        return cls.env["hr.employee"].create(
+            {
+                "name": user.name,
+                "user_id": user.id,
+                "work_contact_id": user.partner_id.id,
+                "cae_payroll_ref": payroll_ref,
+                "company_id": cls.company.id,
+            }
+        )
+
+    @classmethod
     def _current_cape(cls, partner):
         """A CAPE running today (legal: 6 months), started on the 1st of the
         month two months ago."""

@@ -17,25 +17,8 @@ class TestPayroll(CaeTestCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Employee = cls.env["hr.employee"]
-        cls.employee_a = Employee.create(
-            {
-                "name": "Anne Artisan",
-                "user_id": cls.user_a.id,
-                "work_contact_id": cls.partner_a.id,
-                "cae_payroll_ref": "PAY-A",
-                "company_id": cls.company.id,
-            }
-        )
-        cls.employee_b = Employee.create(
-            {
-                "name": "Bruno Boulanger",
-                "user_id": cls.user_b.id,
-                "work_contact_id": cls.partner_b.id,
-                "cae_payroll_ref": "PAY-B",
-                "company_id": cls.company.id,
-            }
-        )
+        cls.employee_a = cls._employee(cls.user_a, "PAY-A")
+        cls.employee_b = cls._employee(cls.user_b, "PAY-B")
         cls.user_c = cls.env["res.users"].create(
             {
                 "name": "Chloé Césure",
@@ -46,7 +29,7 @@ class TestPayroll(CaeTestCommon):
         )
         cls.partner_c = cls.user_c.partner_id
         cls.partner_c.is_cae_member = True
-        cls.employee_c = Employee.create(
+        cls.employee_c = cls.env["hr.employee"].create(
             {
                 "name": "Chloé Césure",
                 "work_contact_id": cls.partner_c.id,

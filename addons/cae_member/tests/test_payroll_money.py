@@ -20,25 +20,8 @@ class PayrollCommon(CaeTestCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.cae_employer_cost_rate = 1.45
-        Employee = cls.env["hr.employee"]
-        cls.employee_a = Employee.create(
-            {
-                "name": "Anne Artisan",
-                "user_id": cls.user_a.id,
-                "work_contact_id": cls.partner_a.id,
-                "cae_payroll_ref": "PAY-A",
-                "company_id": cls.company.id,
-            }
-        )
-        cls.employee_b = Employee.create(
-            {
-                "name": "Bruno Boulanger",
-                "user_id": cls.user_b.id,
-                "work_contact_id": cls.partner_b.id,
-                "cae_payroll_ref": "PAY-B",
-                "company_id": cls.company.id,
-            }
-        )
+        cls.employee_a = cls._employee(cls.user_a, "PAY-A")
+        cls.employee_b = cls._employee(cls.user_b, "PAY-B")
         cls.contract_a = cls._contract(
             cls.partner_a,
             "cesa",

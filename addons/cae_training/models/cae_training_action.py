@@ -8,8 +8,6 @@ from odoo.addons.cae_member.models.base import cae_trusted_writes
 
 from .cae_training_trust import (
     cae_check_state_write,
-    cae_is_entrepreneur_only,
-    cae_is_screen_default,
     cae_state_change,
 )
 
@@ -69,7 +67,6 @@ class CaeTrainingAction(models.Model):
         }
     )
     # defaults the form sends on creation, accepted as they are
-    _cae_screen_defaults = frozenset({"active", "state", "bpf_subcontracting"})
     # what a trainer who is not a member of the action's activity may write
     _cae_trainer_fields = frozenset({"location", "slot_ids", "evidence_ids"})
 
@@ -386,10 +383,6 @@ class CaeTrainingAction(models.Model):
                 raise ValidationError(self.env._("The price cannot be negative."))
 
     # ---------------------------------------------------------------------- CRUD
-    def _cae_is_default_value(self, fname, value):
-        return cae_is_screen_default(
-            self, fname, value
-        ) or super()._cae_is_default_value(fname, value)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -400,16 +393,14 @@ class CaeTrainingAction(models.Model):
                     "cae.training.action"
                 ) or self.env._("New")
         actions = super().create(vals_list)
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             actions._cae_check_own_activity()
         actions._cae_create_evidence()
         return actions
 
     def write(self, vals):
         cae_check_state_write(self, [vals])
-        guarded = cae_is_entrepreneur_only(self) and (
-            set(vals) - self._cae_trainer_fields
-        )
+        guarded = self._cae_guard_applies() and (set(vals) - self._cae_trainer_fields)
         if guarded:
             self._cae_check_own_activity()
         res = super().write(vals)
@@ -678,7 +669,7 @@ class CaeTrainingAction(models.Model):
         """Quotes and invoices of an action are its activity's: an
         entrepreneur makes them for her own activities only."""
         self.check_access("write")
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             self._cae_check_own_activity()
 
     def _cae_open(self, record):

@@ -1,7 +1,5 @@
 from odoo import api, fields, models
 
-from .cae_training_trust import cae_is_screen_default
-
 INTEREST_STATES = [
     ("interested", "Interested"),
     ("enrolled", "Enrolled"),
@@ -21,7 +19,6 @@ class CaeTrainingInterest(models.Model):
     # the status is the interest's answer (withdrawn) or the session's (served)
     _cae_entrepreneur_fields = frozenset({"program_id", "partner_id", "date", "note"})
     # defaults the form sends on creation, accepted as they are
-    _cae_screen_defaults = frozenset({"state"})
 
     program_id = fields.Many2one(
         "cae.training.program",
@@ -48,11 +45,6 @@ class CaeTrainingInterest(models.Model):
             "This person is already registered as interested in this programme.",
         ),
     ]
-
-    def _cae_is_default_value(self, fname, value):
-        return cae_is_screen_default(
-            self, fname, value
-        ) or super()._cae_is_default_value(fname, value)
 
     @api.model_create_multi
     def create(self, vals_list):

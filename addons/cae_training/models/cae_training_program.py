@@ -3,8 +3,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cae_training_trust import (
     cae_check_state_write,
-    cae_is_entrepreneur_only,
-    cae_is_screen_default,
     cae_state_change,
 )
 
@@ -69,7 +67,6 @@ class CaeTrainingProgram(models.Model):
         }
     )
     # defaults the form sends on creation, accepted as they are
-    _cae_screen_defaults = frozenset({"active", "state"})
 
     name = fields.Char(string="Title", required=True, tracking=True)
     activity_id = fields.Many2one(
@@ -284,22 +281,17 @@ class CaeTrainingProgram(models.Model):
                     )
                 )
 
-    def _cae_is_default_value(self, fname, value):
-        return cae_is_screen_default(
-            self, fname, value
-        ) or super()._cae_is_default_value(fname, value)
-
     @api.model_create_multi
     def create(self, vals_list):
         cae_check_state_write(self, vals_list, default="draft")
         programs = super().create(vals_list)
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             programs._cae_check_own_activity()
         return programs
 
     def write(self, vals):
         cae_check_state_write(self, [vals])
-        guarded = cae_is_entrepreneur_only(self) and (
+        guarded = self._cae_guard_applies() and (
             {"activity_id", "trainer_ids"} & set(vals)
         )
         if guarded:

@@ -6,8 +6,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
-from .cae_training_trust import cae_is_entrepreneur_only, cae_is_screen_default
-
 # a half-day ends by 14:00 or starts from 12:00 (local time) and lasts at most
 # 6 hours: a full day is two half-days
 HALF_DAY_END_BY = 14.0
@@ -41,7 +39,6 @@ class CaeTrainingSlot(models.Model):
         }
     )
     # defaults the form sends on creation, accepted as they are
-    _cae_screen_defaults = frozenset({"active"})
     # what a trainer who is not a member of the action's activity may write
     _cae_trainer_fields = frozenset({"scanned_sheet", "scanned_sheet_name"})
 
@@ -133,21 +130,16 @@ class CaeTrainingSlot(models.Model):
                     )
                 )
 
-    def _cae_is_default_value(self, fname, value):
-        return cae_is_screen_default(
-            self, fname, value
-        ) or super()._cae_is_default_value(fname, value)
-
     @api.model_create_multi
     def create(self, vals_list):
         slots = super().create(vals_list)
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             slots.action_id._cae_check_own_activity()
         slots.action_id._cae_sync_attendance()
         return slots
 
     def write(self, vals):
-        if cae_is_entrepreneur_only(self) and set(vals) - self._cae_trainer_fields:
+        if self._cae_guard_applies() and set(vals) - self._cae_trainer_fields:
             self.action_id._cae_check_own_activity()
         res = super().write(vals)
         if "active" in vals:

@@ -4,8 +4,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.cae_member.models.base import cae_trusted_writes
 
 from .cae_training_trust import (
-    cae_is_entrepreneur_only,
-    cae_is_screen_default,
     cae_state_change,
 )
 
@@ -108,7 +106,6 @@ class CaeTrainingTrainee(models.Model):
         }
     )
     # defaults the form sends on creation, accepted as they are
-    _cae_screen_defaults = frozenset({"active", "state"})
 
     action_id = fields.Many2one(
         "cae.training.action",
@@ -264,17 +261,12 @@ class CaeTrainingTrainee(models.Model):
                     self.env._("A satisfaction score is between 0 and 100 %.")
                 )
 
-    def _cae_is_default_value(self, fname, value):
-        return cae_is_screen_default(
-            self, fname, value
-        ) or super()._cae_is_default_value(fname, value)
-
     @api.model_create_multi
     def create(self, vals_list):
         self._cae_check_funding(vals_list, create=True)
         self._cae_check_bpf_lines(vals_list)
         trainees = super().create(vals_list)
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             trainees.action_id._cae_check_own_activity()
         trainees.action_id._cae_sync_attendance()
         return trainees
@@ -282,7 +274,7 @@ class CaeTrainingTrainee(models.Model):
     def write(self, vals):
         self._cae_check_funding([vals])
         self._cae_check_bpf_lines([vals])
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             self.action_id._cae_check_own_activity()
         res = super().write(vals)
         if "active" in vals:
@@ -292,7 +284,7 @@ class CaeTrainingTrainee(models.Model):
     def _cae_check_bpf_lines(self, vals_list):
         """The screen sends the BPF lines derived from the funder; an
         entrepreneur cannot choose others (the training manager may)."""
-        if not cae_is_entrepreneur_only(self):
+        if not self._cae_guard_applies():
             return
         for vals in vals_list:
             if "funder_type" in vals:
@@ -366,7 +358,7 @@ class CaeTrainingTrainee(models.Model):
 
     def action_drop_out(self):
         self.check_access("write")
-        if cae_is_entrepreneur_only(self):
+        if self._cae_guard_applies():
             self.action_id._cae_check_own_activity()
         with cae_state_change():
             self.write(

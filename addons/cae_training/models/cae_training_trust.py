@@ -5,9 +5,9 @@
   over RPC is refused unless it runs inside ``cae_state_change()`` (the
   methods, after their own checks) or as the superuser.
 - An entrepreneur's form sends, on creation, the default values of fields
-  she cannot set (``active``, the status...): ``cae_is_screen_default`` lets
-  the field guard of ``cae_member`` accept those equal to the default, so that
-  it refuses only real attempts.
+  she cannot set (``active``, the status...): the field guard of
+  ``cae_member`` accepts a field given its default on creation, so it refuses
+  only real attempts.
 """
 
 import contextvars
@@ -46,21 +46,3 @@ def cae_check_state_write(records, vals_list, default=None):
                     model=records.env["ir.model"].sudo()._get(records._name).name,
                 )
             )
-
-
-def cae_is_entrepreneur_only(records):
-    return (
-        not records.env.su
-        and not _STATE_CHANGE.get()
-        and records.env.user._cae_is_entrepreneur_only()
-    )
-
-
-def cae_is_screen_default(records, fname, value):
-    """On creation, the web client sends the default of every field of the
-    form: for the fields of ``records._cae_screen_defaults`` (the status,
-    ``active``...), the default value sets nothing the server would not set
-    anyway, so the entrepreneur field guard lets it through."""
-    return fname in records._cae_screen_defaults and value == (
-        records.default_get([fname]).get(fname)
-    )
