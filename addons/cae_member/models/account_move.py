@@ -145,14 +145,8 @@ class AccountMove(models.Model):
         invoice or a bill (never a free journal entry), of one of her own
         activities, numbered by Odoo."""
         move_type = vals.get("move_type", self.env.context.get("default_move_type"))
-        if move_type and move_type not in ENTREPRENEUR_MOVE_TYPES:
-            raise AccessError(
-                self.env._(
-                    "As an entrepreneur you can only create invoices, bills and "
-                    "credit notes, not journal entries."
-                )
-            )
-        if not self and not move_type:
+        # a new move needs an invoice type; an existing one may not leave it
+        if (move_type or not self) and move_type not in ENTREPRENEUR_MOVE_TYPES:
             raise AccessError(
                 self.env._(
                     "As an entrepreneur you can only create invoices, bills and "
