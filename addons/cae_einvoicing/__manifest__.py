@@ -6,6 +6,8 @@
     "category": "Accounting/Accounting",
     "license": "AGPL-3",
     "author": "CAE suite contributors",
+    "maintainers": ["cae-suite"],
+    "website": "https://github.com/cae-suite/cae-suite",
     "development_status": "Alpha",
     "depends": [
         "account_edi_ubl_cii",

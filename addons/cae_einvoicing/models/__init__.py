@@ -6,5 +6,7 @@ from . import account_move
 from . import account_partial_reconcile
 from . import account_edi_xml_cii_facturx
 from . import cae_einvoice_document
+from . import cae_einvoice_document_validation
+from . import cae_einvoice_document_routing
 from . import cae_ereporting_line
 from . import cae_ereporting

@@ -6,6 +6,8 @@ class AccountPartialReconcile(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # EXTENDS account: a payment matched with an invoice records its
+        # lifecycle status (cashed, payment sent)
         partials = super().create(vals_list)
         partials._cae_payment_statuses()
         return partials

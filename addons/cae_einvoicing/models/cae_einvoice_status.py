@@ -94,6 +94,7 @@ class CaeEinvoiceStatus(models.Model):
 
     @api.depends("move_id", "code")
     def _compute_display_name(self):
+        # OVERRIDES base: the document, the code and its label, not a name field
         labels = dict(self._fields["code"]._description_selection(self.env))
         for status in self:
             status.display_name = " ".join(
@@ -102,6 +103,8 @@ class CaeEinvoiceStatus(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # EXTENDS base: a status sent by the cooperative is written to the
+        # platform as soon as it is recorded
         statuses = super().create(vals_list)
         # statuses of documents exchanged through the platform are written
         # and sent; the others (a sale to a consumer, cashed) are evidence

@@ -22,6 +22,7 @@ class CaeEinvoiceSplit(models.TransientModel):
 
     @api.model
     def default_get(self, fields_list):
+        # EXTENDS base: the wizard opens on one share of 100 % to fill in
         values = super().default_get(fields_list)
         if "line_ids" in fields_list and not values.get("line_ids"):
             values["line_ids"] = [Command.create({"percent": 100.0})]
