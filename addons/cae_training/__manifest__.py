@@ -6,9 +6,10 @@
     "category": "Human Resources",
     "license": "AGPL-3",
     "author": "CAE suite contributors",
+    "website": "https://github.com/cae-suite/cae-suite",
+    "maintainers": ["cae-suite"],
     "development_status": "Alpha",
     "depends": [
-        "cae_contribution",
         "cae_member",
         "cae_parcours",
         "event",
@@ -47,7 +48,4 @@
             "cae_training/static/tests/tours/*.js",
         ],
     },
-    "demo": [
-        "demo/cae_training_demo.xml",
-    ],
 }

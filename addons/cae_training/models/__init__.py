@@ -4,6 +4,9 @@ from . import res_partner
 from . import cae_training_program
 from . import cae_training_interest
 from . import cae_training_action
+from . import cae_training_action_attendance
+from . import cae_training_action_invoicing
+from . import cae_training_action_quality
 from . import cae_training_slot
 from . import cae_training_trainee
 from . import cae_attendance

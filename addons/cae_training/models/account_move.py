@@ -78,6 +78,8 @@ class AccountMove(models.Model):
                 )
             )
 
+    # override: a training invoice or credit note is checked against its
+    # action first (agreement, withdrawal period, deposits, half-days, refunds)
     def _post(self, soft=True):
         self._cae_check_training_invoices()
         return super()._post(soft=soft)

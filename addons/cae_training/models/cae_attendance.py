@@ -34,6 +34,7 @@ class CaeAttendance(models.Model):
         ),
     ]
 
+    # override: the attendance of a training half-day takes its dates
     @api.depends("training_slot_id.date_start", "training_slot_id.date_end")
     def _compute_dates(self):
         res = super()._compute_dates()

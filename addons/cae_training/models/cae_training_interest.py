@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 INTEREST_STATES = [
     ("interested", "Interested"),
@@ -18,7 +18,6 @@ class CaeTrainingInterest(models.Model):
     _check_company_auto = True
     # the status is the interest's answer (withdrawn) or the session's (served)
     _cae_entrepreneur_fields = frozenset({"program_id", "partner_id", "date", "note"})
-    # defaults the form sends on creation, accepted as they are
 
     program_id = fields.Many2one(
         "cae.training.program",
@@ -45,7 +44,3 @@ class CaeTrainingInterest(models.Model):
             "This person is already registered as interested in this programme.",
         ),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        return super().create(vals_list)

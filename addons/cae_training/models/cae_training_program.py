@@ -281,6 +281,7 @@ class CaeTrainingProgram(models.Model):
                     )
                 )
 
+    # override: status through the buttons only, own activities only
     @api.model_create_multi
     def create(self, vals_list):
         cae_check_state_write(self, vals_list, default="draft")
@@ -289,6 +290,8 @@ class CaeTrainingProgram(models.Model):
             programs._cae_check_own_activity()
         return programs
 
+    # override: status through the buttons only; activity and trainers stay
+    # the entrepreneur's own
     def write(self, vals):
         cae_check_state_write(self, [vals])
         guarded = self._cae_guard_applies() and (

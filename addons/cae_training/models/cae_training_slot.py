@@ -93,6 +93,7 @@ class CaeTrainingSlot(models.Model):
                 for value in (slot.time_start, slot.time_end)
             )
 
+    # override: the date and the hours of the half-day
     @api.depends("date", "time_start", "time_end")
     def _compute_display_name(self):
         for slot in self:
@@ -130,6 +131,8 @@ class CaeTrainingSlot(models.Model):
                     )
                 )
 
+    # override: own activities only; a new half-day of a confirmed action
+    # gets its attendance
     @api.model_create_multi
     def create(self, vals_list):
         slots = super().create(vals_list)
@@ -138,6 +141,8 @@ class CaeTrainingSlot(models.Model):
         slots.action_id._cae_sync_attendance()
         return slots
 
+    # override: own activities only (a trainer edits the half-days); the
+    # attendance follows an (un)archived half-day
     def write(self, vals):
         if self._cae_guard_applies() and set(vals) - self._cae_trainer_fields:
             self.action_id._cae_check_own_activity()

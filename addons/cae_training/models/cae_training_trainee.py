@@ -261,6 +261,8 @@ class CaeTrainingTrainee(models.Model):
                     self.env._("A satisfaction score is between 0 and 100 %.")
                 )
 
+    # override: funding and BPF lines checked, own activities only; a new
+    # trainee of a confirmed action gets the attendance of its half-days
     @api.model_create_multi
     def create(self, vals_list):
         self._cae_check_funding(vals_list, create=True)
@@ -271,6 +273,8 @@ class CaeTrainingTrainee(models.Model):
         trainees.action_id._cae_sync_attendance()
         return trainees
 
+    # override: funding and BPF lines checked, own activities only; the
+    # attendance follows an (un)archived trainee
     def write(self, vals):
         self._cae_check_funding([vals])
         self._cae_check_bpf_lines([vals])
@@ -348,6 +352,7 @@ class CaeTrainingTrainee(models.Model):
                 )
             )
 
+    # override: the trainee and the action's reference
     def _compute_display_name(self):
         for trainee in self:
             trainee.display_name = (
