@@ -2,10 +2,12 @@
     "name": "CAE - Cooperative contribution",
     "summary": "Contribution scales on gross margin, monthly year-to-date levy with "
     "regularisation, statements and simulator",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Accounting/Accounting",
     "license": "AGPL-3",
     "author": "CAE suite contributors",
+    "maintainers": ["cae-suite"],
+    "website": "https://github.com/cae-suite/cae-suite",
     "development_status": "Alpha",
     "depends": [
         "cae_member",
@@ -15,7 +17,6 @@
         "security/cae_contribution_rules.xml",
         "data/cae_contribution_data.xml",
         "views/cae_contribution_views.xml",
-        "views/cae_migration_import_views.xml",
         "report/cae_contribution_reports.xml",
         "report/cae_contribution_templates.xml",
         "views/cae_contribution_menus.xml",
@@ -25,8 +26,5 @@
             "cae_contribution/static/tests/tours/*.js",
         ],
     },
-    "demo": [
-        "demo/cae_contribution_demo.xml",
-    ],
     "post_init_hook": "post_init_hook",
 }

@@ -6,3 +6,5 @@ from . import cae_contribution_scale_bracket
 from . import cae_contribution_exemption
 from . import cae_activity
 from . import cae_contribution_line
+from . import cae_contribution_levy
+from . import cae_contribution_run

@@ -21,6 +21,17 @@ class CaeContributionLine(models.Model):
     levied_before = fields.Monetary()
     amount = fields.Monetary(string="Levied")
     move_id = fields.Many2one("account.move", string="Entry", readonly=True, index=True)
+    # empty on the lines levied before the runs were recorded and on those of
+    # the migration import; restrict: a run keeps the lines it created
+    run_id = fields.Many2one(
+        "cae.contribution.run",
+        string="Contribution run",
+        readonly=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+        groups="cae_member.cae_member_group_admin,cae_member.cae_member_group_support",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

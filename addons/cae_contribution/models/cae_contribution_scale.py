@@ -3,6 +3,13 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# which activity types a scale applies to: the flag of each type
+SCALE_FIELD_OF_TYPE = {
+    "standard": "for_standard",
+    "training": "for_training",
+    "skills_assessment": "for_skills_assessment",
+}
+
 
 class CaeContributionScale(models.Model):
     """How the cooperative contribution of an activity is computed."""
@@ -59,19 +66,25 @@ class CaeContributionScale(models.Model):
     active = fields.Boolean(default=True)
 
     @api.model
+    def _cae_scales_for(self, activities):
+        """``{activity: scale}``: each activity's own scale, else its
+        company's first scale for its type (``SCALE_FIELD_OF_TYPE``, the one
+        mapping of activity types to scales); one search per company."""
+        defaults = {}
+        for company in activities.company_id:
+            scales = self.search([("company_id", "=", company.id)])
+            for activity_type, field in SCALE_FIELD_OF_TYPE.items():
+                defaults[company, activity_type] = scales.filtered(field)[:1]
+        return {
+            activity: activity.contribution_scale_id
+            or defaults[activity.company_id, activity.activity_type]
+            for activity in activities
+        }
+
+    @api.model
     def _cae_scale_for(self, activity):
-        """The scale of ``activity``: its own, else the company's scale for its
-        type. Callers prefetch (see the run)."""
-        if activity.contribution_scale_id:
-            return activity.contribution_scale_id
-        field = {
-            "standard": "for_standard",
-            "training": "for_training",
-            "skills_assessment": "for_skills_assessment",
-        }[activity.activity_type]
-        return self.search(
-            [(field, "=", True), ("company_id", "=", activity.company_id.id)], limit=1
-        )
+        """The scale of ``activity`` (see ``_cae_scales_for``)."""
+        return self._cae_scales_for(activity)[activity] if activity else self
 
     def _cae_version_at(self, date):
         self.ensure_one()
@@ -90,10 +103,10 @@ class CaeContributionScale(models.Model):
 
     def _cae_due(self, base, date, months=0):
         """Amount due for ``base`` (a yearly base) by the version in force on
-        ``date``, plus the fixed monthly part of ``months`` months."""
+        ``date``, plus the fixed monthly part of ``months`` months: the year
+        to date computation of a one-day span."""
         self.ensure_one()
-        due = self._cae_version_at(date)._cae_compute(base, self.mode)
-        return self.currency_id.round(due + self.fixed_monthly_amount * months)
+        return self._cae_due_ytd(lambda _day: base, date, date, months)
 
     def _cae_version_periods(self, date_from, date_to):
         """``[(version, start, end)]``: the days ``date_from`` to ``date_to``

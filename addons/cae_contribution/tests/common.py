@@ -36,9 +36,9 @@ class ContributionCommon(CaeTestCommon):
         return move
 
     def _run(self, date_to, activity=None):
-        wizard = self.env["cae.contribution.run"].create({"date_to": date_to})
+        wizard = self.env["cae.contribution.run.wizard"].create({"date_to": date_to})
         wizard.action_run()
-        lines = wizard.line_ids
+        lines = wizard.run_id.line_ids
         return (
             lines.filtered(lambda l: l.activity_id == activity) if activity else lines
         )

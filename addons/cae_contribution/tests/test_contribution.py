@@ -286,7 +286,7 @@ class TestContribution(ContributionCommon):
             mute_logger("odoo.addons.base.models.ir_model"),
             self.assertRaises(AccessError),
         ):
-            self.env["cae.contribution.run"].with_user(self.user_a).create({})
+            self.env["cae.contribution.run.wizard"].with_user(self.user_a).create({})
         self._run("2025-01-31")
         own = self.env["cae.contribution.line"].with_user(self.user_b).search([])
         self.assertEqual(own.activity_id, self.activity_b)

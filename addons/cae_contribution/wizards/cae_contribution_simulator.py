@@ -62,7 +62,7 @@ class CaeContributionSimulator(models.TransientModel):
         Scale = self.env["cae.contribution.scale"].sudo()
         for wizard in self:
             activity = wizard.activity_id.sudo()
-            scale = Scale._cae_scale_for(activity) if activity else Scale
+            scale = Scale._cae_scale_for(activity)
             wizard.scale_id = scale
             base = wizard.projected_base
             if activity.contribution_flat_rate:
