@@ -497,9 +497,7 @@ class TestTrustMembers(TrustRpcCase):
 
     def test_migration_size_limit(self):
         self._french_admin()
-        self.env["ir.config_parameter"].set_param(
-            "cae_member.migration_max_lines", "10"
-        )
+        self.env["ir.config_parameter"].set_param("cae_migration.max_lines", "10")
         lines = "".join(f"A-{n};Y{n};Activité {n}\n" for n in range(11))
         result = self._migration("gestion", activities="ref;code;name\n" + lines)
         self.assertIn("11 lignes", result["report"])

@@ -29,7 +29,4 @@
             "cae_parcours/static/tests/tours/*.js",
         ],
     },
-    "demo": [
-        "demo/cae_parcours_demo.xml",
-    ],
 }

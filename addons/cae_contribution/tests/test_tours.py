@@ -16,21 +16,6 @@ class TestAdminTour(CaeTestCommon, HttpCase):
         last_month = fields.Date.today().replace(day=1) - relativedelta(months=1)
         invoice = cls._invoice(cls.activity_a, cls.customer_a, 4000.0, date=last_month)
         invoice.action_post()
-        cls.env["hr.employee"].create(
-            {
-                "name": "Anne Artisan",
-                "work_contact_id": cls.partner_a.id,
-                "cae_payroll_ref": "PAY-A",
-                "company_id": cls.company.id,
-            }
-        )
-        cls._contract(
-            cls.partner_a,
-            "cesa",
-            last_month - relativedelta(months=6),
-            activity_id=cls.activity_a.id,
-            fixed_monthly_amount=1000.0,
-        )
 
     def test_admin_month_end(self):
         self.start_tour("/odoo", "cae_admin_month_end_tour", login="gestion")
@@ -39,6 +24,3 @@ class TestAdminTour(CaeTestCommon, HttpCase):
         )
         self.assertAlmostEqual(line.amount, 460.0)
         self.assertEqual(line.move_id.state, "posted")
-        export = self.env["cae.payroll.export"].search([])
-        self.assertEqual(export.line_ids.payroll_ref, "PAY-A")
-        self.assertTrue(export.csv_file)

@@ -1,3 +1,2 @@
 from . import cae_contribution_run
 from . import cae_contribution_simulator
-from . import cae_migration_import

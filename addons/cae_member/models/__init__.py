@@ -8,7 +8,6 @@ from . import res_partner
 from . import res_users
 from . import cae_validation_mixin
 from . import hr_employee
-from . import account_journal
 from . import account_move
 from . import account_move_line
 from . import account_move_send
@@ -19,12 +18,4 @@ from . import sale_order_line
 from . import sale_order_option
 from . import hr_expense
 from . import hr_expense_sheet
-from . import cae_mileage_rate
 from . import cae_account_statement
-from . import cae_salary_request
-from . import cae_payroll_export
-from . import cae_payroll_export_line
-from . import cae_payslip
-from . import cae_payroll_xlsx
-from . import account_bank_statement_line
-from . import cae_demo_history

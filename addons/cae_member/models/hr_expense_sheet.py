@@ -122,19 +122,6 @@ class HrExpenseSheet(models.Model):
                 return super().action_submit_sheet()
         return super().action_submit_sheet()
 
-    def action_reset_expense_sheets(self):
-        reimbursed = self.sudo().expense_line_ids.filtered("cae_payroll_export_id")
-        if reimbursed:
-            raise UserError(
-                self.env._(
-                    "%(expense)s was reimbursed through the payroll export "
-                    "%(export)s: its report can no longer be reset to draft.",
-                    expense=reimbursed[0].name,
-                    export=reimbursed[0].cae_payroll_export_id.name,
-                )
-            )
-        return super().action_reset_expense_sheets()
-
     def _prepare_move_vals(self):
         vals = super()._prepare_move_vals()
         if self.cae_activity_id:

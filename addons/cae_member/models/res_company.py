@@ -58,11 +58,6 @@ class ResCompany(models.Model):
         "activity's available treasury.",
     )
 
-    cae_mileage_product_id = fields.Many2one(
-        "product.product",
-        string="Kilometre allowance product",
-        help="Expense product whose unit price is the kilometre rate of the year.",
-    )
     cae_expense_closing = fields.Selection(
         [("monthly", "Monthly"), ("quarterly", "Quarterly")],
         string="Expense closing",
@@ -116,27 +111,6 @@ class ResCompany(models.Model):
             )
             self.sudo().cae_structure_analytic_account_id = account
         return self.cae_structure_analytic_account_id
-
-    def _cae_salary_journal(self):
-        """The "Salaires" journal of the payroll entries (created on first use)."""
-        self.ensure_one()
-        Journal = self.env["account.journal"].sudo()
-        journal = Journal.search(
-            [("company_id", "=", self.id), ("cae_payroll", "=", True)], limit=1
-        ) or Journal.search(
-            [("company_id", "=", self.id), ("code", "=", "SAL")], limit=1
-        )
-        if journal and not journal.cae_payroll:
-            journal.cae_payroll = True
-        return journal or Journal.create(
-            {
-                "name": self.env._("Salaries"),
-                "code": "SAL",
-                "type": "general",
-                "company_id": self.id,
-                "cae_payroll": True,
-            }
-        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -2,10 +2,6 @@ from . import test_activity
 from . import test_access
 from . import test_documents
 from . import test_account_statement
-from . import test_payroll
-from . import test_payroll_money
 from . import test_tours
 from . import test_access_matrix
 from . import test_demo
-from . import test_migration
-from . import test_bank

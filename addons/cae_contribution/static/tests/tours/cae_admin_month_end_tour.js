@@ -2,8 +2,8 @@
 
 import { registry } from "@web/core/registry";
 
-// The admin team's month end: run the contribution, export the pay variables
-// and download the file. Data: addons/cae_contribution/tests/test_tours.py
+// The admin team's month end: run the contribution of last month (the pay
+// variables export is cae_payroll's tour). Data: addons/cae_contribution/tests/test_tours.py
 registry.category("web_tour.tours").add("cae_admin_month_end_tour", {
     url: "/odoo",
     steps: () => [
@@ -31,30 +31,6 @@ registry.category("web_tour.tours").add("cae_admin_month_end_tour", {
         {
             content: "The activity's levy is listed",
             trigger: ".o_list_view .o_data_row:contains(ACTA)",
-        },
-        {
-            trigger: ".o-dropdown[data-menu-xmlid='cae_member.cae_member_menu_payroll']",
-            run: "click",
-        },
-        {
-            trigger: ".o-dropdown-item[data-menu-xmlid='cae_member.cae_payroll_export_wizard_menu']",
-            run: "click",
-        },
-        {
-            trigger: ".modal button[name=action_export]",
-            run: "click",
-        },
-        {
-            content: "The export has the entrepreneur under CESA",
-            trigger: ".o_form_view .o_data_row:contains(PAY-A)",
-        },
-        {
-            content: "Download the CSV",
-            trigger: "button[name=action_download_csv]",
-            run: "click",
-        },
-        {
-            trigger: ".o_form_view .o_data_row:contains(PAY-A)",
         },
     ],
 });
