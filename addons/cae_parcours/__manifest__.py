@@ -6,6 +6,8 @@
     "category": "Human Resources",
     "license": "AGPL-3",
     "author": "CAE suite contributors",
+    "maintainers": ["cae-suite"],
+    "website": "https://github.com/cae-suite/cae-suite",
     "development_status": "Alpha",
     "depends": [
         "cae_member",
