@@ -1,5 +1,5 @@
 """The screens of the suite are French end to end: walking every view, menu,
-field label and action of our four modules in French finds no label left in
+field label and action of the suite's addons in French finds no label left in
 English (the views of the four daily journeys included)."""
 
 import os
@@ -12,10 +12,15 @@ from odoo.tests import TransactionCase, tagged
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MODULES = (
     "cae_member",
+    "cae_payroll",
+    "cae_bank",
+    "cae_migration",
+    "cae_migration_contribution",
     "cae_contribution",
     "cae_parcours",
     "cae_training",
     "cae_einvoicing",
+    "cae_demo",
 )
 # the actions of the four journeys (entrepreneur, support, admin, trainer)
 JOURNEY_ACTIONS = (
@@ -25,7 +30,7 @@ JOURNEY_ACTIONS = (
     "cae_parcours.cae_appointment_action",
     "cae_parcours.event_event_action_cae_workshops",
     "cae_contribution.cae_contribution_run_action",
-    "cae_member.cae_payroll_export_wizard_action",
+    "cae_payroll.cae_payroll_export_wizard_action",
     "cae_training.cae_training_action_action",
     "cae_training.cae_training_trainee_action",
 )
