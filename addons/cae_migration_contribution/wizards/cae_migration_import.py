@@ -2,10 +2,48 @@ import math
 
 from odoo import fields, models
 
-from odoo.addons.cae_migration.wizards.cae_migration_import import LineError
+from odoo.addons.cae_migration.wizards.migration_handlers import MigrationHandler
+from odoo.addons.cae_migration.wizards.migration_parser import LineError
 
 # a contribution levied on one activity in one year stays far below this
 MAX_AMOUNT = 1e9
+
+
+class ContributionsHandler(MigrationHandler):
+    """The contribution the former software levied in the current fiscal
+    year: a line without entry, so that the next run levies only the
+    difference (the levy itself is already in the opening balances)."""
+
+    kind = "contributions"
+    columns = (("ref", "activity_code", "date_to", "amount"), ())
+
+    def create_one(self, number, row):
+        activity = self.run.activities([row["activity_code"]])
+        date_to = self.date(row, "date_to", required=True)
+        amount = self.amount(row, "amount")
+        # nan compares false to everything: refuse it (and inf, 1e300)
+        # before any comparison lets it through
+        if not math.isfinite(amount) or abs(amount) >= MAX_AMOUNT:
+            raise LineError(
+                self.env._(
+                    "amount: %(value)s is not a plausible amount levied",
+                    value=row.get("amount"),
+                )
+            )
+        if amount < 0:
+            raise LineError(self.env._("the amount levied cannot be negative"))
+        date_from = self.company.compute_fiscalyear_dates(date_to)["date_from"]
+        line = self.env["cae.contribution.line"].create(
+            {
+                "activity_id": activity.id,
+                "date_from": date_from,
+                "date_to": date_to,
+                "levied_before": 0.0,
+                "amount": amount,
+                "company_id": self.company.id,
+            }
+        )
+        self.remember(row["ref"], line)
 
 
 class CaeMigrationImport(models.TransientModel):
@@ -14,49 +52,13 @@ class CaeMigrationImport(models.TransientModel):
     contributions_file = fields.Binary(string="Contribution already levied")
     contributions_filename = fields.Char()
 
-    def _cae_file_kinds(self):
-        kinds = super()._cae_file_kinds()
-        kinds.insert(kinds.index("balances") + 1, "contributions")
-        return kinds
-
-    def _cae_file_columns(self, kind):
-        if kind == "contributions":
-            return ("ref", "activity_code", "date_to", "amount"), ()
-        return super()._cae_file_columns(kind)
-
-    def _cae_import_contributions(self, rows):
-        """The contribution the former software levied in the current fiscal
-        year: a line without entry, so that the next run levies only the
-        difference (the levy itself is already in the opening balances)."""
-        company = self.company_id
-        Line = self.env["cae.contribution.line"]
-
-        def create_one(number, row):
-            activity = self._cae_activities([row["activity_code"]])
-            date_to = self._cae_date(row, "date_to", required=True)
-            amount = self._cae_amount(row, "amount")
-            # nan compares false to everything: refuse it (and inf, 1e300)
-            # before any comparison lets it through
-            if not math.isfinite(amount) or abs(amount) >= MAX_AMOUNT:
-                raise LineError(
-                    self.env._(
-                        "amount: %(value)s is not a plausible amount levied",
-                        value=row.get("amount"),
-                    )
-                )
-            if amount < 0:
-                raise LineError(self.env._("the amount levied cannot be negative"))
-            date_from = company.compute_fiscalyear_dates(date_to)["date_from"]
-            line = Line.create(
-                {
-                    "activity_id": activity.id,
-                    "date_from": date_from,
-                    "date_to": date_to,
-                    "levied_before": 0.0,
-                    "amount": amount,
-                    "company_id": company.id,
-                }
-            )
-            self._cae_remember("contributions", row["ref"], line)
-
-        return self._cae_run_lines(rows, create_one)
+    def _cae_handlers(self):
+        """The contribution levied comes after the balances."""
+        handlers = super()._cae_handlers()
+        ordered = {}
+        for kind, handler in handlers.items():
+            ordered[kind] = handler
+            if kind == "balances":
+                ordered[ContributionsHandler.kind] = ContributionsHandler
+        ordered.setdefault(ContributionsHandler.kind, ContributionsHandler)
+        return ordered

@@ -1,0 +1,189 @@
+"""What every handler of a migration file shares: the run it belongs to
+(company, wizard options, references imported so far) and the line loop
+(each line in its own savepoint, its error named by its line number)."""
+
+import re
+
+from odoo.exceptions import UserError, ValidationError
+
+from ..migration_parser import LineError, cell_amount, cell_date
+
+XMLID_MODULE = "__cae_migration__"
+
+
+def xmlid_name(kind, ref):
+    return f"{kind}_{re.sub(r'[^A-Za-z0-9_-]', '_', ref.strip())}"
+
+
+class MigrationRun:
+    """One dry run or import of a set of files: the wizard (company,
+    accounts, journal, product) and the external references of the records
+    imported, in this run or an earlier one (``ir.model.data`` in the
+    ``__cae_migration__`` namespace, like Odoo's own ``__import__``)."""
+
+    def __init__(self, wizard):
+        self.wizard = wizard
+        self.env = wizard.env
+        self.company = wizard.company_id
+
+    def _data(self, names, fields):
+        # ir.model.data is readable by the ERP managers only: the wizard is
+        # the admin team's (ACL), the names are the migration's own namespace
+        return (
+            self.env["ir.model.data"]
+            .sudo()
+            .search_read(
+                [("module", "=", XMLID_MODULE), ("name", "in", list(names))], fields
+            )
+        )
+
+    def known(self, kind, refs):
+        """The refs among ``refs`` imported before."""
+        names = {xmlid_name(kind, ref): ref for ref in refs}
+        return {names[d["name"]] for d in self._data(names, ["name"])}
+
+    def lookup(self, kind, refs):
+        """{ref: record} of lines imported before (this run or an earlier one)."""
+        names = {xmlid_name(kind, ref): ref for ref in refs if ref}
+        if not names:
+            return {}
+        return {
+            names[d["name"]]: self.env[d["model"]].browse(d["res_id"])
+            for d in self._data(names, ["name", "model", "res_id"])
+        }
+
+    def remember(self, kind, ref, record):
+        # same namespace as known(): written for the admin team's wizard only
+        self.env["ir.model.data"].sudo().create(
+            {
+                "module": XMLID_MODULE,
+                "name": xmlid_name(kind, ref),
+                "model": record._name,
+                "res_id": record.id,
+                "noupdate": True,
+            }
+        )
+
+    def activities(self, codes):
+        """The activities of ``codes`` (in that order); LineError naming the
+        unknown ones."""
+        activities = (
+            self.env["cae.activity"]
+            .with_context(active_test=False)
+            .search([("company_id", "=", self.company.id), ("code", "in", codes)])
+        )
+        found = {activity.code: activity for activity in activities}
+        unknown = [code for code in codes if code not in found]
+        if unknown:
+            raise LineError(
+                self.env._("unknown activity code %(codes)s", codes=", ".join(unknown))
+            )
+        return self.env["cae.activity"].union(*(found[code] for code in codes))
+
+
+class MigrationHandler:
+    """One kind of migration file. A subclass names its ``kind`` (the
+    wizard's ``<kind>_file`` field), its ``columns`` (required, optional)
+    and creates one line in ``create_one``; ``handle`` may instead take
+    the lines all together (an entry, a document of several lines)."""
+
+    kind = None
+    columns = ((), ())
+    # documents: the lines of one document share its ref
+    shared_refs = False
+
+    def __init__(self, run):
+        self.run = run
+        self.env = run.env
+        self.wizard = run.wizard
+        self.company = run.company
+
+    # the line loop
+    def process(self, rows):
+        """(created, already imported, errors) of one file's rows."""
+        known = self.run.known(self.kind, [row["ref"] for _n, row in rows if row["ref"]])
+        skipped = 0
+        errors = []
+        seen = set()
+        names = {}
+        todo = []
+        for number, row in rows:
+            if not row["ref"]:
+                errors.append(
+                    self.env._(
+                        "line %(number)s: the ref column is empty", number=number
+                    )
+                )
+                continue
+            if row["ref"] in known:
+                skipped += 1
+                continue
+            if row["ref"] in seen and not self.shared_refs:
+                errors.append(
+                    self.env._(
+                        "line %(number)s: reference %(ref)s appears twice",
+                        number=number,
+                        ref=row["ref"],
+                    )
+                )
+                continue
+            other = names.setdefault(xmlid_name(self.kind, row["ref"]), row["ref"])
+            if other != row["ref"]:
+                errors.append(
+                    self.env._(
+                        "line %(number)s: references %(ref)s and %(other)s cannot be "
+                        "told apart (only letters, digits, - and _ are kept): "
+                        "rename one of them",
+                        number=number,
+                        ref=row["ref"],
+                        other=other,
+                    )
+                )
+                continue
+            seen.add(row["ref"])
+            todo.append((number, row))
+        created, handler_errors = self.handle(todo)
+        return created, skipped, errors + handler_errors
+
+    def handle(self, rows):
+        """(created, errors) of the new lines: each in its own savepoint."""
+        return self.run_lines(rows, self.create_one)
+
+    def create_one(self, number, row):
+        raise NotImplementedError
+
+    def final_errors(self):
+        """Rules that hold for the whole set once every file is in."""
+        return []
+
+    def run_lines(self, rows, create_one):
+        """Calls ``create_one(number, row)`` for each line in its own
+        savepoint; returns (created, errors naming the lines)."""
+        created, errors = 0, []
+        for number, row in rows:
+            try:
+                with self.env.cr.savepoint():
+                    create_one(number, row)
+                    self.env.flush_all()
+                created += 1
+            except (LineError, UserError, ValidationError, ValueError) as error:
+                self.env.invalidate_all()
+                errors.append(self.line_error(number, error))
+        return created, errors
+
+    def line_error(self, number, error):
+        return self.env._(
+            "line %(number)s: %(message)s",
+            number=number,
+            message=error.args[0] if error.args else str(error),
+        )
+
+    # reading cells
+    def date(self, row, column, required=False):
+        return cell_date(self.env, row, column, required=required)
+
+    def amount(self, row, column):
+        return cell_amount(self.env, row, column)
+
+    def remember(self, ref, record):
+        self.run.remember(self.kind, ref, record)
