@@ -10,16 +10,19 @@ class AccountBankStatementLine(models.Model):
 
     _inherit = "account.bank.statement.line"
 
+    # override: a line reconciled by hand takes the activity of what it settles
     def reconcile_bank_line(self):
         result = super().reconcile_bank_line()
         self._cae_activity_from_reconciliation()
         return result
 
+    # override: a line reconciled by the rules takes the activity of what it settles
     def _auto_reconcile(self):
         result = super()._auto_reconcile()
         self._cae_activity_from_reconciliation()
         return result
 
+    # override: a bank line given an activity carries its analytic account
     def write(self, vals):
         result = super().write(vals)
         if "cae_activity_id" in vals:

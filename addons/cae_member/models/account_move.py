@@ -126,6 +126,7 @@ class AccountMove(models.Model):
                 )
             )
 
+    # override: an entrepreneur creates only invoices and bills of her own activities
     @api.model_create_multi
     def create(self, vals_list):
         if self._cae_guard_applies():
@@ -133,6 +134,7 @@ class AccountMove(models.Model):
                 self._cae_check_entrepreneur_vals(vals)
         return super().create(vals_list)
 
+    # override: an entrepreneur's values are checked; a posted entry keeps its activity
     def write(self, vals):
         if self._cae_guard_applies():
             self._cae_check_entrepreneur_vals(vals)
@@ -213,6 +215,7 @@ class AccountMove(models.Model):
             )
         return super().button_draft()
 
+    # override: an entrepreneur cancels only her own drafts
     def button_cancel(self):
         if self._cae_guard_applies():
             # an entrepreneur cancels her own drafts; the core method writes
@@ -226,10 +229,13 @@ class AccountMove(models.Model):
                 return super().button_cancel()
         return super().button_cancel()
 
+    # override: nothing posts unless the activity's lines carry its analytic account
     def _post(self, soft=True):
         self._cae_check_analytic()
         return super()._post(soft=soft)
 
+    # override: an entrepreneur posts once her checks pass (own activity, threshold);
+    # then as superuser, core writes the number and state she may not write
     def action_post(self):
         if self.env.user._cae_is_entrepreneur_only():
             self._cae_check_entrepreneur_can_proceed()

@@ -68,6 +68,7 @@ class AccountMoveLine(models.Model):
                 # entries (payroll...) may spread lines over several activities
                 line.cae_activity_id = move.cae_activity_id or line.cae_activity_id
 
+    # override: income and expense lines go to the activity's analytic account
     @api.depends("cae_activity_id")
     def _compute_analytic_distribution(self):
         super()._compute_analytic_distribution()
@@ -132,6 +133,7 @@ class AccountMoveLine(models.Model):
         with cae_trusted_exit(super()._sync_invoice(container)):
             yield
 
+    # override: an entrepreneur's lines use only her account types
     @api.model_create_multi
     def create(self, vals_list):
         if self._cae_guard_applies():
@@ -153,6 +155,8 @@ class AccountMoveLine(models.Model):
                 )
             )
 
+    # override: an entrepreneur's account types; a posted entry keeps its lines'
+    # activity
     def write(self, vals):
         if "account_id" in vals and self._cae_guard_applies():
             self._cae_check_entrepreneur_account(vals["account_id"])

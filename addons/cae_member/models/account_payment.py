@@ -12,6 +12,7 @@ class AccountPayment(models.Model):
         help="Taken from the invoices or bills the payment settles.",
     )
 
+    # override: the payment's entry belongs to the payment's activity
     def _generate_move_vals(
         self, write_off_line_vals=None, force_balance=None, line_ids=None
     ):
@@ -20,6 +21,7 @@ class AccountPayment(models.Model):
             vals["cae_activity_id"] = self.cae_activity_id.id
         return vals
 
+    # override: the payment's entry follows a changed activity
     def write(self, vals):
         res = super().write(vals)
         if "cae_activity_id" in vals:

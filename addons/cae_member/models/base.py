@@ -118,6 +118,7 @@ class Base(models.AbstractModel):
     # guarded; see the module docstring)
     _cae_entrepreneur_fields = None
 
+    # override: the entrepreneur field guard is put on every model listing its fields
     def _register_hook(self):
         result = super()._register_hook()
         if self._cae_entrepreneur_fields is not None:

@@ -135,6 +135,8 @@ class CaeActivity(models.Model):
         self._cae_membership_changed()
         return activities
 
+    # override: a normalised code; the analytic account and the members follow the
+    # activity
     def write(self, vals):
         if vals.get("code"):
             vals["code"] = vals["code"].strip().upper()
@@ -179,6 +181,7 @@ class CaeActivity(models.Model):
                 )
             )
 
+    # override: an activity without entries leaves no empty analytic account
     def unlink(self):
         accounts = self.analytic_account_id
         res = super().unlink()

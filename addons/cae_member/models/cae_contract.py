@@ -116,6 +116,8 @@ class CaeContract(models.Model):
                     )
                 )
 
+    # override: the state changes through the buttons only; a signed contract keeps its
+    # signature date
     def write(self, vals):
         if "state" in vals and not (self.env.su or cae_writes_trusted()):
             raise UserError(

@@ -41,6 +41,7 @@ class HrExpense(models.Model):
         default=lambda self: self.env.user._cae_default_activity(),
     )
 
+    # override: an expense of an activity goes to its analytic account
     @api.depends("cae_activity_id")
     def _compute_analytic_distribution(self):
         super()._compute_analytic_distribution()
@@ -49,12 +50,15 @@ class HrExpense(models.Model):
                 str(expense.cae_activity_id.sudo().analytic_account_id.id): 100
             }
 
+    # override: an entrepreneur records her own expenses on her own activities
     @api.model_create_multi
     def create(self, vals_list):
         expenses = super().create(vals_list)
         expenses._cae_check_entrepreneur_expense()
         return expenses
 
+    # override: an entrepreneur edits only her own draft expenses, kept on her
+    # activities
     def write(self, vals):
         if self._cae_guard_applies() and vals.keys() - {"message_main_attachment_id"}:
             self._cae_check_entrepreneur_editable()

@@ -82,12 +82,14 @@ class HrExpenseSheet(models.Model):
                     )
                 )
 
+    # override: an entrepreneur reports her own expenses only
     @api.model_create_multi
     def create(self, vals_list):
         sheets = super().create(vals_list)
         sheets._cae_check_entrepreneur_sheet()
         return sheets
 
+    # override: an entrepreneur's report stays hers
     def write(self, vals):
         res = super().write(vals)
         if "employee_id" in vals:
@@ -112,6 +114,8 @@ class HrExpenseSheet(models.Model):
                     )
                 )
 
+    # override: the closing and the entrepreneur's checks first; then core writes the
+    # approval state she may not write
     def action_submit_sheet(self):
         self._cae_check_closing()
         if self._cae_guard_applies():
@@ -122,6 +126,7 @@ class HrExpenseSheet(models.Model):
                 return super().action_submit_sheet()
         return super().action_submit_sheet()
 
+    # override: the report's entry belongs to its activity
     def _prepare_move_vals(self):
         vals = super()._prepare_move_vals()
         if self.cae_activity_id:

@@ -112,6 +112,7 @@ class ResCompany(models.Model):
             self.sudo().cae_structure_analytic_account_id = account
         return self.cae_structure_analytic_account_id
 
+    # override: a new company gets the CAE's structure analytic account
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)

@@ -121,6 +121,7 @@ class ResPartner(models.Model):
         "to activities is visible to their entrepreneurs only.",
     )
 
+    # override: an entrepreneur links a customer to her own activities only
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
@@ -128,6 +129,8 @@ class ResPartner(models.Model):
             partners._cae_check_customer_activities_changed({})
         return partners
 
+    # override: membership changes reach the activities; an entrepreneur changes only
+    # her own customer links
     def write(self, vals):
         if "cae_activity_ids" in vals:
             self.env["cae.activity"]._cae_membership_changed()

@@ -68,6 +68,7 @@ class SaleOrder(models.Model):
             activity = order.cae_activity_id.sudo()
             order.cae_trade_name = activity.trade_name or activity.name or False
 
+    # override: an entrepreneur quotes on her own activities only
     @api.model_create_multi
     def create(self, vals_list):
         if self._cae_guard_applies():
@@ -76,6 +77,7 @@ class SaleOrder(models.Model):
                     self._cae_check_own_activity_id(vals["cae_activity_id"])
         return super().create(vals_list)
 
+    # override: an entrepreneur moves a quote only to her own activities
     def write(self, vals):
         if "cae_activity_id" in vals and self._cae_guard_applies():
             self._cae_check_own_activity_id(vals["cae_activity_id"])
@@ -94,39 +96,50 @@ class SaleOrder(models.Model):
                 return method(*args, **kwargs)
         return method(*args, **kwargs)
 
+    # override: core writes the state: trusted on her own quotes
     def action_quotation_sent(self):
         return self._cae_trusted_call(super().action_quotation_sent)
 
+    # override: core writes the state: trusted on her own quotes
     def action_draft(self):
         return self._cae_trusted_call(super().action_draft)
 
+    # override: core writes the state: trusted on her own quotes
     def _action_cancel(self):
         return self._cae_trusted_call(super()._action_cancel)
 
+    # override: core writes ``locked``: trusted on her own quotes
     def action_lock(self):
         return self._cae_trusted_call(super().action_lock)
 
+    # override: core writes ``locked``: trusted on her own quotes
     def action_unlock(self):
         return self._cae_trusted_call(super().action_unlock)
 
+    # override: e-mailing a quote marks it sent: trusted on her own quotes
     def message_post(self, **kwargs):
         if self.env.context.get("mark_so_as_sent"):
             # core marks a draft quote as sent when it is e-mailed
             return self._cae_trusted_call(super().message_post, **kwargs)
         return super().message_post(**kwargs)
 
+    # override: an entrepreneur confirms once her checks pass (own activity, threshold);
+    # then as superuser, core writes the state and the order lines
     def action_confirm(self):
         if self.env.user._cae_is_entrepreneur_only():
             self._cae_check_entrepreneur_can_proceed()
             return super(SaleOrder, self.sudo()).action_confirm()
         return super().action_confirm()
 
+    # override: the invoice belongs to the quote's activity
     def _prepare_invoice(self):
         vals = super()._prepare_invoice()
         if self.cae_activity_id:
             vals["cae_activity_id"] = self.cae_activity_id.id
         return vals
 
+    # override: an entrepreneur invoices her own quotes; core then creates the invoice
+    # as superuser, handed back to her
     def _create_invoices(self, grouped=False, final=False, date=None):
         if self.env.user._cae_is_entrepreneur_only():
             self._cae_check_own_activity()

@@ -42,6 +42,7 @@ class SaleOrderLine(models.Model):
         related="order_id.cae_activity_id", store=True, index=True, string="Activity"
     )
 
+    # override: a line of an activity's quote goes to its analytic account
     @api.depends("order_id.cae_activity_id")
     def _compute_analytic_distribution(self):
         super()._compute_analytic_distribution()

@@ -18,6 +18,7 @@ class SaleAdvancePaymentInv(models.TransientModel):
         }
     )
 
+    # override: an entrepreneur invoices a down payment of her own quotes only
     def create_invoices(self):
         if self._cae_guard_applies():
             # down payments add quote lines flagged as such: the wizard writes

@@ -110,12 +110,14 @@ class CaeAppointment(models.Model):
                 not is_html_empty(appointment[fname]) for fname in REPORT_FIELDS
             )
 
+    # override: the appointment shows in the calendars of its people
     @api.model_create_multi
     def create(self, vals_list):
         appointments = super().create(vals_list)
         appointments._sync_calendar_event()
         return appointments
 
+    # override: the calendar event follows the appointment
     def write(self, vals):
         res = super().write(vals)
         if {"name", "date_start", "duration", "partner_ids", "advisor_ids"} & set(vals):

@@ -30,6 +30,7 @@ class CaeCompetenceAssessment(models.Model):
             ]
             assessment.average = sum(levels) / len(levels) if levels else 0.0
 
+    # override: a new assessment lists every competence
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)

@@ -62,6 +62,8 @@ class CaeContractRenewal(models.Model):
             renewals |= renewal
         return renewals
 
+    # override: a renewal stays on its contract; only the last one moves the contract's
+    # end
     def write(self, vals):
         self.check_access("write")
         if "contract_id" in vals and any(
@@ -122,6 +124,7 @@ class CaeContractRenewal(models.Model):
                     )
                 )
 
+    # override: deleting the last renewal puts the contract's end back
     def unlink(self):
         contracts = {
             renewal.contract_id: renewal.date_start - timedelta(days=1)

@@ -29,12 +29,14 @@ class CaeMemberExit(models.Model):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
+    # override: the person's exit date follows the exits
     @api.model_create_multi
     def create(self, vals_list):
         exits = super().create(vals_list)
         exits._sync_partner_exit_date()
         return exits
 
+    # override: the person's exit date follows the exits
     def write(self, vals):
         res = super().write(vals)
         self._sync_partner_exit_date()
@@ -67,6 +69,7 @@ class CaeMemberExit(models.Model):
                     )
                 )
 
+    # override: the person's exit date follows the exits
     def unlink(self):
         partners = self.partner_id
         res = super().unlink()

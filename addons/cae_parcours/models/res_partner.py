@@ -108,6 +108,8 @@ class ResPartner(models.Model):
         groups=JOURNEY_GROUPS,
     )
 
+    # override: the journey staff write the journey fields their groups allow, checked
+    # here
     def write(self, vals):
         journey = set(vals) & self._cae_journey_fnames()
         if not journey or self.env.su or not self.env.user._cae_is_journey_staff():

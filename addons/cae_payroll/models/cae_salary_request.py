@@ -109,6 +109,8 @@ class CaeSalaryRequest(models.Model):
         ),
     ]
 
+    # override: the month is its first day; an entrepreneur asks for herself on her own
+    # activities
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -120,6 +122,8 @@ class CaeSalaryRequest(models.Model):
             self._cae_check_entrepreneur_request(vals)
         return super().create(vals_list)
 
+    # override: the month is its first day; a request sent to payroll is frozen for an
+    # entrepreneur
     def write(self, vals):
         if vals.get("month"):
             vals = dict(

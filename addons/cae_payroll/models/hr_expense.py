@@ -47,6 +47,7 @@ class HrExpense(models.Model):
             if (expense.company_id.id, expense.date.year) in rate_of
         }
 
+    # override: a kilometre allowance is the distance times the rate of its year
     @api.depends("date", "product_id")
     def _compute_total_amount_currency(self):
         res = super()._compute_total_amount_currency()
