@@ -1,1 +1,1 @@
-from . import test_migration
+from . import test_migration, test_migration_handlers

@@ -176,7 +176,8 @@ class MigrationParser:
             {
                 "res_model": "cae.migration.import",
                 "file": raw,
-                "file_name": filename or ("file.xlsx" if is_xlsx else "file.csv"),
+                # the extension says the kind too: base_import falls back on it
+                "file_name": self._file_name(filename, ".xlsx" if is_xlsx else ".csv"),
                 "file_type": XLSX_MIMETYPE if is_xlsx else "text/csv",
             }
         )
@@ -192,6 +193,11 @@ class MigrationParser:
                 )
             ) from error
         return [[str(cell or "").strip() for cell in row] for row in rows]
+
+    @staticmethod
+    def _file_name(filename, extension):
+        name = filename or "migration"
+        return name if name.lower().endswith(extension) else name + extension
 
     def _csv_options(self, raw):
         """Encoding and separator of a CSV file: UTF-8 or Windows-1252 (what
