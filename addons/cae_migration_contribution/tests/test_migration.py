@@ -113,3 +113,22 @@ class TestMigrationContribution(CaeTestCommon):
             wizard.action_import()
         self.assertNotEqual(wizard.state, "done")
         self.assertEqual(self._counts(), before)
+
+    def test_bad_date_and_amount_named_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        wizard = self._wizard(
+            "ref;activity_code;date_to;amount\n"
+            "L-1;MIG1;31/06/2025;100\n"
+            "L-2;MIG1;2025-05-31;cent euros\n"
+            "L-3;MIG1;31/05/2025;-5\n"
+        ).with_context(lang="fr_FR")
+        wizard.action_dry_run()
+        report = wizard.report
+        self.assertIn("ligne 2 : date_to : 31/06/2025 n'est pas une date", report)
+        self.assertIn("ligne 3 : amount : cent euros n'est pas un montant", report)
+        self.assertIn("ligne 4 :", report)
+        self.assertEqual(wizard.error_count, 3, report)
+
+    def test_contributions_come_after_the_balances(self):
+        kinds = self.env["cae.migration.import"]._cae_file_kinds()
+        self.assertEqual(kinds.index("contributions"), kinds.index("balances") + 1)
