@@ -27,7 +27,13 @@ class TestMigrationParsing(TransactionCase):
         self.assertEqual(parse_date("20/05/99"), date(1999, 5, 20))
         self.assertEqual(parse_date("2025-05-20 10:30:00"), date(2025, 5, 20))
         self.assertIsNone(parse_date("  "))
-        for text in ("20/13/2025", "31/02/2025", "2025-05-20x", "mai 2025", "2025/05/20"):
+        for text in (
+            "20/13/2025",
+            "31/02/2025",
+            "2025-05-20x",
+            "mai 2025",
+            "2025/05/20",
+        ):
             with self.assertRaises(ValueError, msg=text):
                 parse_date(text)
 
@@ -80,7 +86,9 @@ class TestMigrationHandlers(CaeTestCommon):
             "A-1;NEW1;Un;standard;2025-02-30\n"
             "A-2;NEW2;Deux;jardinage;\n"
         )
-        self.assertIn("ligne 2 : date_start : 2025-02-30 n'est pas une date", wizard.report)
+        self.assertIn(
+            "ligne 2 : date_start : 2025-02-30 n'est pas une date", wizard.report
+        )
         self.assertIn("ligne 3 : type d'activité inconnu jardinage", wizard.report)
         self.assertEqual(wizard.error_count, 2, wizard.report)
 
@@ -90,7 +98,9 @@ class TestMigrationHandlers(CaeTestCommon):
             "M-1;Une;ACTA;31/04/2025\n"
             "M-2;Deux;ACTA;01/04/2025\n"
         )
-        self.assertIn("ligne 2 : associate_date : 31/04/2025 n'est pas une date", wizard.report)
+        self.assertIn(
+            "ligne 2 : associate_date : 31/04/2025 n'est pas une date", wizard.report
+        )
         self.assertEqual(wizard.error_count, 1, wizard.report)
 
     def test_contracts(self):
@@ -109,9 +119,7 @@ class TestMigrationHandlers(CaeTestCommon):
         self.assertEqual(wizard.error_count, 3, report)
 
     def test_partners(self):
-        wizard = self._report(
-            partners=PARTNERS + "P-2;Autre;ACTA;ami\n"
-        )
+        wizard = self._report(partners=PARTNERS + "P-2;Autre;ACTA;ami\n")
         self.assertIn("ligne 3 :", wizard.report)
         self.assertIn("ami", wizard.report)
         self.assertEqual(wizard.error_count, 1, wizard.report)
@@ -174,13 +182,17 @@ class TestMigrationHandlers(CaeTestCommon):
         book.active.append([1001, "Membre tableur", "ACTA", date(2025, 4, 1)])
         buffer = io.BytesIO()
         book.save(buffer)
-        wizard = self.env["cae.migration.import"].with_user(self.user_admin).create(
-            {
-                "company_id": self.company.id,
-                "opening_date": OPENING,
-                "members_file": base64.b64encode(buffer.getvalue()),
-                "members_filename": "membres.xlsx",
-            }
+        wizard = (
+            self.env["cae.migration.import"]
+            .with_user(self.user_admin)
+            .create(
+                {
+                    "company_id": self.company.id,
+                    "opening_date": OPENING,
+                    "members_file": base64.b64encode(buffer.getvalue()),
+                    "members_filename": "membres.xlsx",
+                }
+            )
         )
         wizard.action_import()
         self.assertEqual(wizard.state, "done", wizard.report)
@@ -196,9 +208,7 @@ class TestMigrationHandlers(CaeTestCommon):
 
     def test_handlers_in_order(self):
         kinds = self.env["cae.migration.import"]._cae_file_kinds()
-        self.assertEqual(
-            kinds[:4], ["activities", "members", "contracts", "partners"]
-        )
+        self.assertEqual(kinds[:4], ["activities", "members", "contracts", "partners"])
         self.assertLess(kinds.index("balances"), kinds.index("documents"))
 
     def test_opening_date_is_the_fiscal_year_start(self):
@@ -209,7 +219,5 @@ class TestMigrationHandlers(CaeTestCommon):
             .with_context(tz="Europe/Paris")
             .new({})
         )
-        with patch(
-            "odoo.fields.Date.context_today", return_value=date(2025, 6, 15)
-        ):
+        with patch("odoo.fields.Date.context_today", return_value=date(2025, 6, 15)):
             self.assertEqual(wizard._default_opening_date(), date(2025, 4, 1))

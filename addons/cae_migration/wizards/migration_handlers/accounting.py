@@ -224,8 +224,7 @@ class DocumentsHandler(MigrationHandler):
         doc_date = self.date(first, "date", required=True)
         use = "purchase" if kind == "in_invoice" else "sale"
         line_vals = [
-            self.document_line(ref, first, number, row, use)
-            for number, row in doc_rows
+            self.document_line(ref, first, number, row, use) for number, row in doc_rows
         ]
         old_number = first.get("number") or ref
         if kind == "quote":

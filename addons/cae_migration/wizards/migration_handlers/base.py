@@ -101,7 +101,9 @@ class MigrationHandler:
     # the line loop
     def process(self, rows):
         """(created, already imported, errors) of one file's rows."""
-        known = self.run.known(self.kind, [row["ref"] for _n, row in rows if row["ref"]])
+        known = self.run.known(
+            self.kind, [row["ref"] for _n, row in rows if row["ref"]]
+        )
         skipped = 0
         errors = []
         seen = set()
