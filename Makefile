@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEMO_DB ?= cae_demo
 HTTP_PORT ?= 8069
-MODULES := cae_member,cae_contribution,cae_parcours,cae_training,cae_einvoicing
+MODULES := cae_demo
 TEST_TAGS ?=
 RESET ?=
 
@@ -61,3 +61,8 @@ bench:
 	@$(ODOO_CHECK)
 	@bash tools/pg_ensure.sh
 	@$(PYTHON) tests/benchmark/bench.py --activities $(BENCH_ACTIVITIES) $(if $(RESET),--reset)
+
+# each addon's README.rst from its manifest and readme/*.md (make lint checks they are up to date)
+.PHONY: readme
+readme:
+	@$(PYTHON) tools/gen_readme.py

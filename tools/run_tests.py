@@ -300,16 +300,25 @@ def installed_count(db, modules):
 
 def run_checks(odoo, tag, names, keep):
     """The demo data loads (and the demo logins work: the tests tagged
-    ``cae_demo``); each module installs alone into an empty database.
+    ``cae_demo``); a database of the code before the module split upgrades
+    with its data intact; each module installs alone into an empty database.
 
     Returns (problems, (passed, failed, skipped) of the demo tests).
     """
     checks = [
         ("demo", f"{tag}_demo", names, ["--test-enable", "--test-tags=cae_demo"])
     ] + [(f"alone-{n}", f"{tag}_{n}", [n], ["--without-demo=all"]) for n in names]
+    checks.insert(1, ("upgrade", f"{tag}_upgrade", [], []))
 
     def check(item):
         label, db, mods, extra = item
+        if label == "upgrade":
+            # a database of the code before the module split upgrades with
+            # its data intact (tools/upgrade_check.py)
+            import upgrade_check
+
+            rc = upgrade_check.main(["--database", db, *(["--keep"] if keep else [])])
+            return label, rc == 0, None
         createdb(db)
         rc, logfile, counts = 0, None, None
         if label == "demo":
