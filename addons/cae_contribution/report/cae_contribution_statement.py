@@ -13,9 +13,7 @@ class ReportContributionStatement(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         activities = self.env["cae.activity"].browse(docids)
         user = self.env.user
-        if user._cae_is_entrepreneur_only() and (
-            activities - user.partner_id.sudo().cae_activity_ids
-        ):
+        if user._cae_is_entrepreneur_only() and (activities - user._cae_activities()):
             raise AccessError(
                 self.env._("You can only print the statement of your own activities.")
             )

@@ -117,11 +117,7 @@ class CaeAccountStatement(models.TransientModel):
                 end = date_utils.end_of(date, "quarter")
             else:
                 company = statement.activity_id.company_id or self.env.company
-                start = date_utils.get_fiscal_year(
-                    date,
-                    day=company.fiscalyear_last_day,
-                    month=int(company.fiscalyear_last_month),
-                )[0]
+                start = company.compute_fiscalyear_dates(date)["date_from"]
                 end = date
             statement.date_from, statement.date_to = start, end
 
@@ -184,6 +180,7 @@ class CaeAccountStatement(models.TransientModel):
                     )
                 )
 
+    # override: an entrepreneur opens the statement of her own activities only
     @api.model_create_multi
     def create(self, vals_list):
         statements = super().create(vals_list)
