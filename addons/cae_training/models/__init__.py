@@ -1,4 +1,5 @@
 from . import res_company
+from . import res_company_calendar
 from . import res_config_settings
 from . import res_partner
 from . import cae_training_program

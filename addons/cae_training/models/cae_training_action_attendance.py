@@ -10,13 +10,20 @@ class CaeTrainingAction(models.Model):
 
     def action_countersign(self):
         """The trainer countersigns every filled attendance of the action."""
+        return self._cae_countersign(self.attendance_ids)
+
+    def _cae_countersign(self, attendance):
+        """The one countersignature: the user, a trainer of these actions or
+        the staff, countersigns the filled ``attendance`` of their half-days
+        (the action's and the half-day's buttons)."""
         self._cae_check_trainer_or_staff()
-        attendance = self.attendance_ids.filtered(
-            lambda a: a.state and not a.countersigned
-        )
-        # sudo: the countersignature is set by this button only, once the
+        if attendance.training_slot_id.action_id - self:
+            raise UserError(
+                self.env._("Only the attendance of the action can be countersigned.")
+            )
+        # sudo: the countersignature is set by this method only, once the
         # user is checked to be a trainer of the action or the staff
-        attendance.sudo().write(
+        attendance.filtered(lambda a: a.state and not a.countersigned).sudo().write(
             {"countersigned": True, "countersigned_by_id": self.env.user.id}
         )
         return True

@@ -4,6 +4,8 @@ from datetime import date, datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.cae_member.models.cae_account_statement import prefix_match
+
 from .cae_training_program import BPF_OBJECTIVES
 from .cae_training_trainee import BPF_ORIGINS
 
@@ -64,12 +66,16 @@ class CaeTrainingBpf(models.Model):
         for bpf in self:
             bpf.name = self.env._("BPF %(year)s", year=bpf.year)
 
-    @api.depends("year")
+    @api.depends("year", "company_id")
     def _compute_dates(self):
         for bpf in self:
             if bpf.year:
-                bpf.date_from = date(bpf.year, 1, 1)
-                bpf.date_to = date(bpf.year, 12, 31)
+                # the fiscal year closed in ``year`` (it holds 1 January)
+                fiscal_year = (
+                    bpf.company_id or self.env.company
+                ).compute_fiscalyear_dates(date(bpf.year, 1, 1))
+                bpf.date_from = fiscal_year["date_from"]
+                bpf.date_to = fiscal_year["date_to"]
             else:
                 bpf.date_from = bpf.date_to = False
 
@@ -198,18 +204,16 @@ class CaeTrainingBpf(models.Model):
             )
         )
 
-        def prefixes(value):
-            return tuple(p.strip() for p in (value or "").split(",") if p.strip())
-
-        salary = prefixes(company.cae_bpf_salary_prefixes)
-        purchase = prefixes(company.cae_bpf_purchase_prefixes)
+        # one account-prefix syntax with the état des comptes ("-" excludes)
+        salary = company.cae_bpf_salary_prefixes
+        purchase = company.cae_bpf_purchase_prefixes
         total = salaries = purchases = 0.0
         for account, balance in groups:
             code = account.with_company(company).code or ""
             total += balance
-            if salary and code.startswith(salary):
+            if prefix_match(code, salary):
                 salaries += balance
-            elif purchase and code.startswith(purchase):
+            elif prefix_match(code, purchase):
                 purchases += balance
         currency = self.currency_id
         return [

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -15,7 +17,8 @@ DECLARATION_STATES = [
 
 class CaeTrainingCpfDossier(models.Model):
     """A CPF (EDOF) dossier of a trainee: entry and exit must be declared on
-    EDOF within 3 working days, French public holidays excluded."""
+    EDOF within 3 working days of the company's working calendar, its public
+    holidays (calendar leaves) excluded."""
 
     _name = "cae.training.cpf.dossier"
     _description = "CPF dossier (EDOF)"
@@ -65,29 +68,43 @@ class CaeTrainingCpfDossier(models.Model):
         related="trainee_id.company_id", store=True, index=True, precompute=True
     )
 
-    @api.depends("date_entry", "date_exit")
+    @api.depends("date_entry", "date_exit", "company_id")
     def _compute_deadlines(self):
-        Company = self.env["res.company"]
-        for dossier in self:
-            dossier.entry_deadline = (
-                dossier.date_entry
-                and Company._cae_add_working_days(
-                    dossier.date_entry, DECLARATION_WORKING_DAYS
+        # the working days of each company's calendar, one read per company
+        for company, dossiers in self.grouped("company_id").items():
+            company = company or self.env.company
+            days = [
+                day
+                for dossier in dossiers
+                for day in (dossier.date_entry, dossier.date_exit)
+                if day
+            ]
+            working_days = days and company._cae_working_days(
+                min(days), max(days) + timedelta(days=31)
+            )
+            for dossier in dossiers:
+                dossier.entry_deadline, dossier.exit_deadline = (
+                    day
+                    and company._cae_add_working_days(
+                        day, DECLARATION_WORKING_DAYS, working_days
+                    )
+                    for day in (dossier.date_entry, dossier.date_exit)
                 )
-            )
-            dossier.exit_deadline = dossier.date_exit and Company._cae_add_working_days(
-                dossier.date_exit, DECLARATION_WORKING_DAYS
-            )
 
-    @api.model
-    def _cae_declaration_state(self, event_date, deadline, declared_on, today):
+    def _cae_declaration_state(
+        self, event_date, deadline, declared_on, today, working_days
+    ):
+        """State of one declaration of the dossier; ``working_days`` from
+        ``res.company._cae_working_days`` covers today up to the deadline."""
+        self.ensure_one()
         if not event_date:
             return "none"
         if declared_on:
             return "done" if declared_on <= deadline else "done_late"
         if today > deadline:
             return "late"
-        if self.env["res.company"]._cae_working_days_between(today, deadline) <= 1:
+        company = self.company_id or self.env.company
+        if company._cae_working_days_between(today, deadline, working_days) <= 1:
             return "closing"
         return "pending"
 
@@ -101,22 +118,36 @@ class CaeTrainingCpfDossier(models.Model):
     )
     def _compute_states(self):
         today = fields.Date.context_today(self)
-        for dossier in self:
-            dossier.entry_state = self._cae_declaration_state(
-                dossier.date_entry,
-                dossier.entry_deadline,
-                dossier.entry_declared_on,
-                today,
+        for company, dossiers in self.grouped("company_id").items():
+            company = company or self.env.company
+            deadlines = [
+                deadline
+                for dossier in dossiers
+                for deadline in (dossier.entry_deadline, dossier.exit_deadline)
+                if deadline and deadline >= today
+            ]
+            # the working days up to the furthest open deadline, one read
+            working_days = (
+                company._cae_working_days(today, max(deadlines)) if deadlines else []
             )
-            dossier.exit_state = self._cae_declaration_state(
-                dossier.date_exit,
-                dossier.exit_deadline,
-                dossier.exit_declared_on,
-                today,
-            )
-            dossier.alert = bool(
-                {dossier.entry_state, dossier.exit_state} & {"closing", "late"}
-            )
+            for dossier in dossiers:
+                dossier.entry_state = dossier._cae_declaration_state(
+                    dossier.date_entry,
+                    dossier.entry_deadline,
+                    dossier.entry_declared_on,
+                    today,
+                    working_days,
+                )
+                dossier.exit_state = dossier._cae_declaration_state(
+                    dossier.date_exit,
+                    dossier.exit_deadline,
+                    dossier.exit_declared_on,
+                    today,
+                    working_days,
+                )
+                dossier.alert = bool(
+                    {dossier.entry_state, dossier.exit_state} & {"closing", "late"}
+                )
 
     def _search_alert(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

@@ -1,4 +1,4 @@
-from datetime import datetime, time
+from datetime import datetime
 
 import pytz
 
@@ -6,19 +6,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
+from odoo.addons.resource.models.utils import float_to_time
+
 # a half-day ends by 14:00 or starts from 12:00 (local time) and lasts at most
 # 6 hours: a full day is two half-days
 HALF_DAY_END_BY = 14.0
 HALF_DAY_START_FROM = 12.0
 HALF_DAY_MAX_HOURS = 6.0
-
-
-def _float_to_time(value):
-    hours = int(value)
-    minutes = round((value - hours) * 60)
-    if minutes == 60:
-        hours, minutes = hours + 1, 0
-    return time(min(hours, 23), minutes)
 
 
 class CaeTrainingSlot(models.Model):
@@ -87,7 +81,7 @@ class CaeTrainingSlot(models.Model):
                 continue
             tz = pytz.timezone(slot.action_id.tz or "Europe/Paris")
             slot.date_start, slot.date_end = (
-                tz.localize(datetime.combine(slot.date, _float_to_time(value)))
+                tz.localize(datetime.combine(slot.date, float_to_time(value)))
                 .astimezone(pytz.utc)
                 .replace(tzinfo=None)
                 for value in (slot.time_start, slot.time_end)
@@ -97,8 +91,8 @@ class CaeTrainingSlot(models.Model):
     @api.depends("date", "time_start", "time_end")
     def _compute_display_name(self):
         for slot in self:
-            start = _float_to_time(slot.time_start)
-            end = _float_to_time(slot.time_end)
+            start = float_to_time(slot.time_start)
+            end = float_to_time(slot.time_end)
             slot.display_name = "{} {}-{}".format(
                 format_date(self.env, slot.date) if slot.date else "",
                 start.strftime("%H:%M"),
@@ -180,8 +174,5 @@ class CaeTrainingSlot(models.Model):
             )
 
     def action_countersign(self):
-        self.action_id._cae_check_trainer_or_staff()
-        self.attendance_ids.filtered(
-            lambda a: a.state and not a.countersigned
-        ).sudo().write({"countersigned": True, "countersigned_by_id": self.env.user.id})
-        return True
+        """The trainer countersigns the filled attendance of the half-days."""
+        return self.action_id._cae_countersign(self.attendance_ids)

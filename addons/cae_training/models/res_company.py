@@ -1,6 +1,5 @@
-from datetime import date, timedelta
+from datetime import date
 
-from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -10,24 +9,6 @@ TRAINER_CHECKS = [
     ("block", "Block"),
     ("warning", "Warning"),
 ]
-
-
-def french_public_holidays(year):
-    """The eleven French public holidays of ``year`` (metropolitan France)."""
-    easter_day = easter(year)
-    return {
-        fields.Date.to_date(f"{year}-01-01"),
-        easter_day + timedelta(days=1),  # Easter Monday
-        fields.Date.to_date(f"{year}-05-01"),
-        fields.Date.to_date(f"{year}-05-08"),
-        easter_day + timedelta(days=39),  # Ascension
-        easter_day + timedelta(days=50),  # Whit Monday
-        fields.Date.to_date(f"{year}-07-14"),
-        fields.Date.to_date(f"{year}-08-15"),
-        fields.Date.to_date(f"{year}-11-01"),
-        fields.Date.to_date(f"{year}-11-11"),
-        fields.Date.to_date(f"{year}-12-25"),
-    }
 
 
 class ResCompany(models.Model):
@@ -104,12 +85,16 @@ class ResCompany(models.Model):
         "survey.survey", string="Cold satisfaction survey"
     )
     cae_bpf_salary_prefixes = fields.Char(
-        string="BPF trainer salary accounts", default="64"
+        string="BPF trainer salary accounts",
+        default="64",
+        help="Account prefixes separated by commas; a prefix starting with - "
+        "is excluded (64,-645).",
     )
     cae_bpf_purchase_prefixes = fields.Char(
         string="BPF training purchase accounts",
         default="604,611,6226",
-        help="Accounts of training services bought and trainer fees (cadre D).",
+        help="Accounts of training services bought and trainer fees (cadre D): "
+        "prefixes separated by commas, a prefix starting with - is excluded.",
     )
 
     cae_bpf_deadline_day = fields.Integer(
@@ -177,31 +162,6 @@ class ResCompany(models.Model):
             number=self.cae_nda_number,
             region=self.cae_nda_region or "",
         )
-
-    @api.model
-    def _cae_is_working_day(self, day):
-        return day.weekday() < 5 and day not in french_public_holidays(day.year)
-
-    @api.model
-    def _cae_add_working_days(self, day, count):
-        """The ``count``-th working day after ``day`` (weekends and French
-        public holidays excluded)."""
-        while count > 0:
-            day += timedelta(days=1)
-            if self._cae_is_working_day(day):
-                count -= 1
-        return day
-
-    @api.model
-    def _cae_working_days_between(self, start, end):
-        """Working days after ``start`` up to ``end`` included (0 if end <= start)."""
-        count = 0
-        day = start
-        while day < end:
-            day += timedelta(days=1)
-            if self._cae_is_working_day(day):
-                count += 1
-        return count
 
     def _cae_training_manager_user(self):
         self.ensure_one()

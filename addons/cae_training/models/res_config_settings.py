@@ -58,3 +58,11 @@ class ResConfigSettings(models.TransientModel):
     cae_bpf_reminder_days = fields.Integer(
         related="company_id.cae_bpf_reminder_days", readonly=False
     )
+    cae_alsace_moselle = fields.Boolean(
+        related="company_id.cae_alsace_moselle", readonly=False
+    )
+
+    def action_cae_generate_public_holidays(self):
+        """Button: the French public holidays in the company's working calendar."""
+        self.ensure_one()
+        return self.company_id.action_cae_generate_public_holidays()

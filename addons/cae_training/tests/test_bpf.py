@@ -93,6 +93,37 @@ class TestTrainingBpf(CaeTrainingCommon):
         self.assertEqual(self._line("E-2").count, 0)
         self.assertEqual(self._line("D-1").amount, 200.0)
 
+    def test_prefixes_exclude_with_a_minus(self):
+        """The BPF reads account prefixes as the état des comptes: a prefix
+        starting with - is excluded."""
+        line = self.env["account.move.line"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("cae_activity_id", "=", self.activity_t.id),
+                ("move_id.move_type", "=", "in_invoice"),
+                ("account_id.internal_group", "=", "expense"),
+            ],
+            limit=1,
+        )
+        code = line.account_id.with_company(self.company).code
+        self.company.cae_bpf_purchase_prefixes = code[:2]
+        self.bpf.action_compute()
+        self.assertEqual(self._line("D-3").amount, 200.0)
+        self.company.cae_bpf_purchase_prefixes = f"{code[:2]},-{code}"
+        self.bpf.action_compute()
+        self.assertEqual(self._line("D-3").amount, 0.0)
+        self.assertEqual(self._line("D-1").amount, 200.0)
+
+    def test_year_is_the_fiscal_year_closed_in_it(self):
+        self.assertEqual(str(self.bpf.date_from), "2025-01-01")
+        self.assertEqual(str(self.bpf.date_to), "2025-12-31")
+        self.company.write({"fiscalyear_last_month": "6", "fiscalyear_last_day": 30})
+        bpf = self.env["cae.training.bpf"].create(
+            {"year": 2024, "company_id": self.company.id}
+        )
+        self.assertEqual(str(bpf.date_from), "2023-07-01")
+        self.assertEqual(str(bpf.date_to), "2024-06-30")
+
     def test_other_year_is_empty(self):
         bpf = self.env["cae.training.bpf"].create(
             {"year": 2024, "company_id": self.company.id}

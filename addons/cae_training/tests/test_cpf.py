@@ -2,10 +2,9 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-
-from odoo.addons.cae_training.models.res_company import french_public_holidays
 
 from .common import CaeTrainingCommon
 
@@ -15,6 +14,8 @@ class TestCpfDossier(CaeTrainingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the public holidays of 2025 in the test company's working calendar
+        cls.company._cae_generate_public_holidays([2025])
         cls.action = cls._action(
             trainees=cls.trainee_1, funder="cpf", start=date(2025, 4, 28)
         )
@@ -31,8 +32,24 @@ class TestCpfDossier(CaeTrainingCommon):
         self.dossier.invalidate_recordset(["entry_state", "exit_state", "alert"])
         return self.dossier.entry_state, self.dossier.exit_state
 
-    def test_french_public_holidays(self):
-        holidays = french_public_holidays(2025)
+    def _holidays(self, company, year=2025):
+        leaves = self.env["resource.calendar.leaves"].search(
+            [
+                ("calendar_id", "=", company.resource_calendar_id.id),
+                ("resource_id", "=", False),
+                ("date_from", ">=", f"{year - 1}-12-31"),
+                ("date_from", "<", f"{year + 1}-01-01"),
+            ]
+        )
+        return {
+            fields.Datetime.context_timestamp(
+                leave.with_context(tz=company.resource_calendar_id.tz), leave.date_from
+            ).date(): leave.name
+            for leave in leaves
+        }
+
+    def test_french_public_holidays_are_calendar_leaves(self):
+        holidays = self._holidays(self.company)
         self.assertEqual(len(holidays), 11)
         for day in (
             "2025-04-21",
@@ -42,6 +59,49 @@ class TestCpfDossier(CaeTrainingCommon):
             "2025-06-09",
         ):
             self.assertIn(date.fromisoformat(day), holidays)
+        self.assertNotIn(date(2025, 4, 18), holidays)
+        # generating again adds nothing
+        self.assertFalse(self.company._cae_generate_public_holidays([2025]))
+        self.assertEqual(len(self._holidays(self.company)), 11)
+
+    def test_deadline_skips_a_weekend_and_a_public_holiday(self):
+        # Thursday 17 April 2025: Friday, (weekend), Easter Monday off
+        self.assertEqual(
+            self.company._cae_add_working_days(date(2025, 4, 17), 3),
+            date(2025, 4, 23),
+        )
+        self.assertEqual(
+            self.company._cae_working_days_between(
+                date(2025, 4, 17), date(2025, 4, 23)
+            ),
+            3,
+        )
+
+    def test_alsace_moselle_adds_good_friday(self):
+        company = self.env["res.company"].create(
+            {"name": "CAE Strasbourg", "cae_alsace_moselle": True}
+        )
+        company._cae_generate_public_holidays([2025])
+        holidays = self._holidays(company)
+        self.assertEqual(len(holidays), 13)
+        self.assertIn(date(2025, 4, 18), holidays)
+        self.assertIn(date(2025, 12, 26), holidays)
+        # Good Friday and Easter Monday off
+        self.assertEqual(
+            company._cae_add_working_days(date(2025, 4, 17), 3), date(2025, 4, 24)
+        )
+
+    def test_company_without_public_holidays_counts_weekends_only(self):
+        company = self.env["res.company"].create({"name": "CAE sans fériés"})
+        self.assertFalse(self._holidays(company))
+        # Wednesday 30 April 2025: 1 May is worked, then Friday and Monday
+        self.assertEqual(
+            company._cae_add_working_days(date(2025, 4, 30), 3), date(2025, 5, 5)
+        )
+        company.resource_calendar_id = False
+        self.assertEqual(
+            company._cae_add_working_days(date(2025, 4, 30), 3), date(2025, 5, 5)
+        )
 
     def test_exit_deadline_skips_1_may(self):
         """Acceptance 5: exit on 2025-04-30, on time through 2025-05-06."""
