@@ -1,8 +1,10 @@
-"""A generated CAE: N activities with a year of accounting each.
+"""A generated CAE: N activities, their entrepreneurs, employees and
+contracts, then a year of accounting written by the suite's one generator
+(``odoo.addons.cae_demo.generator``, also the demo's). Used by the benchmark
+(``make bench``) and by the scaling tests of ``tests/``.
 
-Everything is written with batched ORM calls (one ``create`` per model and
-month, one ``_post`` per batch) and is reproducible from a seed. Used by the
-benchmark (``make bench``) and by the scaling tests of ``tests/``.
+Batched ORM calls (one ``create`` per model, one post per batch of entries),
+reproducible from a seed.
 """
 
 import random
@@ -11,6 +13,8 @@ from datetime import date, datetime
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
+
+from odoo.addons.cae_demo.generator import generator_env, history
 
 
 def _account(env, company, code):
@@ -31,58 +35,16 @@ def generate(
     heavy_lines=0,
     prefix="B",
 ):
-    """Build the dataset in ``company`` (with the French chart of accounts).
+    """Build the dataset in ``company`` (with the French chart of accounts)
+    from January of ``year``.
 
     Returns a dict of what was created. ``heavy_lines``: extra journal items
     on the first activity (for the "one activity over 10 000 lines" figure).
     """
     rng = random.Random(seed)
-    env = env(
-        context=dict(
-            env.context,
-            tracking_disable=True,
-            mail_create_nolog=True,
-            mail_notrack=True,
-            allowed_company_ids=[company.id],
-        )
-    )
+    env = generator_env(env, company)
     if hasattr(company, "_cae_contribution_setup"):
         company._cae_contribution_setup()
-    revenue = _account(env, company, "706000")
-    purchase = _account(env, company, "607000")
-    salaries = _account(env, company, "641100")
-    charges = _account(env, company, "645100")
-    salary_due = _account(env, company, "421000")
-    social_due = _account(env, company, "431000")
-    bank = _account(env, company, "512100")
-    misc = env["account.journal"].search(
-        [("company_id", "=", company.id), ("type", "=", "general")], limit=1
-    )
-    sale_journal = env["account.journal"].search(
-        [("company_id", "=", company.id), ("type", "=", "sale")], limit=1
-    )
-    purchase_journal = env["account.journal"].search(
-        [("company_id", "=", company.id), ("type", "=", "purchase")], limit=1
-    )
-    tax_sale = env["account.tax"].search(
-        [
-            ("company_id", "=", company.id),
-            ("type_tax_use", "=", "sale"),
-            ("amount", "=", 20),
-            ("price_include", "=", False),
-        ],
-        limit=1,
-    )
-    tax_purchase = env["account.tax"].search(
-        [
-            ("company_id", "=", company.id),
-            ("type_tax_use", "=", "purchase"),
-            ("amount", "=", 20),
-            ("price_include", "=", False),
-        ],
-        limit=1,
-    )
-
     partners = env["res.partner"].create(
         [
             {"name": f"Entrepreneur·e {prefix}{i:04d}", "is_cae_member": True}
@@ -135,158 +97,18 @@ def generate(
         ]
     )
     contracts.with_context(cae_history=True).action_start()
-
-    receivable = (
-        env["account.account"]
-        .with_company(company)
-        .search(
-            [
-                ("company_ids", "in", company.ids),
-                ("account_type", "=", "asset_receivable"),
-            ],
-            limit=1,
-        )
+    moves = history(
+        env,
+        company,
+        activities,
+        date(year, 1, 1),
+        months=months,
+        seed=seed,
+        contracts=contracts,
+        customers=customers,
     )
-    moves = env["account.move"]
-    for month in range(months):
-        day = date(year, 1, 1) + relativedelta(months=month, day=15)
-        invoice_vals, bill_vals, entry_vals = [], [], []
-        for activity in activities:
-            for _k in range(2):
-                invoice_vals.append(
-                    {
-                        "move_type": "out_invoice",
-                        "journal_id": sale_journal.id,
-                        "partner_id": rng.choice(customers).id,
-                        "cae_activity_id": activity.id,
-                        "invoice_date": day,
-                        "invoice_line_ids": [
-                            Command.create(
-                                {
-                                    "name": "Prestation",
-                                    "account_id": revenue.id,
-                                    "quantity": 1,
-                                    "price_unit": rng.randint(300, 3000),
-                                    "tax_ids": [Command.set(tax_sale.ids)],
-                                }
-                            )
-                        ],
-                    }
-                )
-            bill_vals.append(
-                {
-                    "move_type": "in_invoice",
-                    "journal_id": purchase_journal.id,
-                    "partner_id": rng.choice(customers).id,
-                    "cae_activity_id": activity.id,
-                    "invoice_date": day,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "name": "Achat",
-                                "account_id": purchase.id,
-                                "quantity": 1,
-                                "price_unit": rng.randint(50, 800),
-                                "tax_ids": [Command.set(tax_purchase.ids)],
-                            }
-                        )
-                    ],
-                }
-            )
-            gross = rng.randint(800, 2500)
-            entry_vals.append(
-                {
-                    "move_type": "entry",
-                    "journal_id": misc.id,
-                    "date": day + relativedelta(day=28),
-                    "cae_activity_id": activity.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "account_id": salaries.id,
-                                "debit": gross,
-                                "name": "Salaire",
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "account_id": charges.id,
-                                "debit": gross * 0.45,
-                                "name": "Charges",
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "account_id": salary_due.id,
-                                "credit": gross * 0.78,
-                                "name": "Net",
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "account_id": social_due.id,
-                                "credit": gross * 0.67,
-                                "name": "URSSAF",
-                            }
-                        ),
-                    ],
-                }
-            )
-            # the customer pays: one bank entry per activity and month
-            amount = rng.randint(300, 3000)
-            entry_vals.append(
-                {
-                    "move_type": "entry",
-                    "journal_id": misc.id,
-                    "date": day + relativedelta(day=25),
-                    "cae_activity_id": activity.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "account_id": bank.id,
-                                "debit": amount,
-                                "name": "Encaissement",
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "account_id": receivable.id,
-                                "credit": amount,
-                                "partner_id": rng.choice(customers).id,
-                                "name": "Encaissement",
-                            }
-                        ),
-                    ],
-                }
-            )
-        batch = env["account.move"].create(invoice_vals + bill_vals + entry_vals)
-        batch._post(soft=False)
-        moves |= batch
     if heavy_lines:
-        pairs = heavy_lines // 2
-        heavy = env["account.move"].create(
-            [
-                {
-                    "move_type": "entry",
-                    "journal_id": misc.id,
-                    "date": date(year, 1, 1)
-                    + relativedelta(months=(k % months), day=10),
-                    "cae_activity_id": activities[0].id,
-                    "line_ids": [
-                        Command.create(
-                            {"account_id": bank.id, "debit": 10.0, "name": "Caisse"}
-                        ),
-                        Command.create(
-                            {"account_id": revenue.id, "credit": 10.0, "name": "Vente"}
-                        ),
-                    ]
-                    * 50,
-                }
-                for k in range(max(1, pairs // 50))
-            ]
-        )
-        heavy._post(soft=False)
-        moves |= heavy
+        moves |= _heavy(env, company, activities[0], heavy_lines, months, year)
     generate_journey(env, company, activities, partners, customers, year, rng)
     env.flush_all()
     return {
@@ -296,6 +118,37 @@ def generate(
         "contracts": contracts,
         "moves": moves,
     }
+
+
+def _heavy(env, company, activity, heavy_lines, months, year):
+    """About ``heavy_lines`` cash sales of ``activity``, 100 lines an entry."""
+    bank = _account(env, company, "512100")
+    revenue = _account(env, company, "706000")
+    misc = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+    )
+    heavy = env["account.move"].create(
+        [
+            {
+                "move_type": "entry",
+                "journal_id": misc.id,
+                "date": date(year, 1, 1) + relativedelta(months=(k % months), day=10),
+                "cae_activity_id": activity.id,
+                "line_ids": [
+                    Command.create(
+                        {"account_id": bank.id, "debit": 10.0, "name": "Caisse"}
+                    ),
+                    Command.create(
+                        {"account_id": revenue.id, "credit": 10.0, "name": "Vente"}
+                    ),
+                ]
+                * 50,
+            }
+            for k in range(max(1, heavy_lines // 2 // 50))
+        ]
+    )
+    heavy._post(soft=False)
+    return heavy
 
 
 def generate_journey(env, company, activities, partners, customers, year, rng):

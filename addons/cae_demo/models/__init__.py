@@ -1,1 +1,2 @@
+from . import cae_contribution_run
 from . import cae_demo_history
