@@ -83,8 +83,10 @@ class ResCompany(models.Model):
         for company in companies:
             calendar = company.resource_calendar_id
             tz = timezone(calendar.tz or "UTC")
+            # the leaves are named in the company's language
+            named = company.with_context(lang=company.partner_id.lang or self.env.lang)
             for year in years:
-                for day, name in company._cae_french_public_holidays(year).items():
+                for day, name in named._cae_french_public_holidays(year).items():
                     if (calendar.id, day) in covered:
                         continue
                     covered.add((calendar.id, day))

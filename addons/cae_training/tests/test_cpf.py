@@ -78,13 +78,19 @@ class TestCpfDossier(CaeTrainingCommon):
         )
 
     def test_alsace_moselle_adds_good_friday(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_training"], ["fr_FR"], overwrite=True
+        )
         company = self.env["res.company"].create(
             {"name": "CAE Strasbourg", "cae_alsace_moselle": True}
         )
+        company.partner_id.lang = "fr_FR"
         company._cae_generate_public_holidays([2025])
         holidays = self._holidays(company)
         self.assertEqual(len(holidays), 13)
-        self.assertIn(date(2025, 4, 18), holidays)
+        # named in the company's language
+        self.assertEqual(holidays[date(2025, 4, 18)], "Vendredi saint")
         self.assertIn(date(2025, 12, 26), holidays)
         # Good Friday and Easter Monday off
         self.assertEqual(
