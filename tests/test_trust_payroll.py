@@ -316,7 +316,7 @@ class TestTrustPayroll(TrustRpcCase):
         self.authenticate("gestion", "gestion")
         self._rpc_session = "gestion"
         response = self.url_open(
-            f"/report/xlsx/cae_member.payroll_variables_xlsx/{export_id}"
+            f"/report/xlsx/cae_payroll.payroll_variables_xlsx/{export_id}"
         )
         self.assertEqual(response.status_code, 200)
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
