@@ -55,7 +55,6 @@ class CaeActivity(models.Model):
     )
     pole_id = fields.Many2one("cae.pole")
     territory_id = fields.Many2one("cae.territory", check_company=True)
-    sponsor_id = fields.Many2one("res.partner", domain=[("is_cae_member", "=", True)])
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
