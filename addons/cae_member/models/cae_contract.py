@@ -165,6 +165,12 @@ class CaeContract(models.Model):
                     or fields.Date.context_today(self),
                 }
             )
+        # sudo: the employee type follows the contract (CESA: employee); the
+        # team starting contracts need not be HR officers; only the employee
+        # records of these contracts' people are touched
+        self.env["hr.employee"].sudo().search(
+            [("work_contact_id", "in", self.partner_id.ids)]
+        )._cae_sync_employee_type()
         return True
 
     def _check_can_start(self):

@@ -73,15 +73,8 @@ class CaeMemberOnboarding(models.TransientModel):
                 }
             )
         )
-        self.env["hr.employee"].sudo().create(
-            {
-                "name": self.name,
-                "user_id": user.id,
-                "work_contact_id": partner.id,
-                "work_email": self.email,
-                "company_id": company.id,
-                "cae_payroll_ref": self.payroll_ref or False,
-            }
+        self.env["hr.employee"]._cae_ensure_for(
+            partner, company=company, payroll_ref=self.payroll_ref
         )
         self.env["cae.activity"].create(
             {

@@ -13,10 +13,10 @@ A-2;MIG2;Photographie;;standard;2024-09-01
 A-3;MIG3;Formation tableur;;training;2025-01-06
 A-4;MIG4;Céramique;Terre et Feu;standard;2025-02-01
 """
-MEMBERS = """ref;name;email;phone;activity_codes;associate_date;exit_date
-M-1;Claire Migrée;claire@example.fr;;MIG1;2025-01-01;
-M-2;Julien Migré;julien@example.fr;;MIG2,MIG3;;
-M-3;Sophie Migrée;;;MIG4;;
+MEMBERS = """ref;name;email;phone;activity_codes;associate_date;exit_date;payroll_ref
+M-1;Claire Migrée;claire@example.fr;;MIG1;2025-01-01;;PAIE-M1
+M-2;Julien Migré;julien@example.fr;;MIG2,MIG3;;;
+M-3;Sophie Migrée;;;MIG4;;;
 """
 CONTRACTS = """ref;member_ref;type;activity_code;date_start;date_end;signature_date
 C-1;M-1;cape;MIG1;2024-03-01;2025-02-28;2024-02-20
@@ -69,6 +69,7 @@ class TestMigrationImport(CaeTestCommon):
                 "cae.activity",
                 "res.partner",
                 "cae.contract",
+                "hr.employee",
                 "account.move",
                 "sale.order",
                 "ir.model.data",
@@ -118,6 +119,18 @@ class TestMigrationImport(CaeTestCommon):
         self.assertEqual(claire._cae_status_at(date(2025, 4, 1)), "associate")
         self.assertEqual(julien._cae_status_at(date(2025, 2, 1)), "candidate")
         self.assertEqual(julien._cae_status_at(date(2025, 4, 1)), "cape")
+        # each has an employee record (expense sheets, pay variables): the
+        # salaried entrepreneur as an employee with her payroll reference,
+        # the CAPE holder as Odoo's non-salaried type
+        employees = self.env["hr.employee"].search(
+            [("work_contact_id", "in", members.ids)]
+        )
+        self.assertEqual(employees.work_contact_id, members)
+        by_person = {e.work_contact_id: e for e in employees}
+        self.assertEqual(by_person[claire].employee_type, "employee")
+        self.assertEqual(by_person[claire].cae_payroll_ref, "PAIE-M1")
+        self.assertEqual(by_person[julien].employee_type, "freelance")
+        self.assertFalse(by_person[julien].cae_payroll_ref)
         cape = claire.cae_contract_ids.filtered(lambda c: c.contract_type == "cape")
         self.assertEqual(cape.state, "ended")
         self.assertEqual(cape.date_signature, date(2024, 2, 20))

@@ -78,7 +78,14 @@ class MembersHandler(MigrationHandler):
     kind = "members"
     columns = (
         ("ref", "name"),
-        ("email", "phone", "activity_codes", "associate_date", "exit_date"),
+        (
+            "email",
+            "phone",
+            "activity_codes",
+            "associate_date",
+            "exit_date",
+            "payroll_ref",
+        ),
     )
 
     def create_one(self, number, row):
@@ -94,6 +101,11 @@ class MembersHandler(MigrationHandler):
                 "cae_exit_date": self.date(row, "exit_date"),
                 "cae_activity_ids": [Command.set(activities.ids)],
             }
+        )
+        # her employee record (expense sheets, pay variables); its type
+        # follows the contracts imported next
+        self.env["hr.employee"]._cae_ensure_for(
+            partner, company=self.company, payroll_ref=row.get("payroll_ref")
         )
         self.remember(row["ref"], partner)
 
