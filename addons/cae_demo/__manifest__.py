@@ -22,6 +22,7 @@
     # demo data only: installed without demo data, the module adds nothing
     "demo": [
         "demo/member_demo.xml",
+        "demo/employee_demo.xml",
         "demo/contribution_demo.xml",
         "demo/parcours_demo.xml",
         "demo/training_demo.xml",

@@ -77,6 +77,40 @@ class TestDemoLogins(HttpCase):
             )
             self.assertGreater(len(everything.cae_activity_id), len(own))
 
+    def test_entrepreneurs_have_employee_records(self):
+        """Expense sheets need an employee; the pay variables a payroll
+        reference (issue 18)."""
+        today = fields.Date.today()
+        members = self.env["res.partner"].search(
+            [
+                ("is_cae_member", "=", True),
+                ("cae_member_status", "in", ("cape", "cesa", "associate")),
+            ]
+        )
+        self.assertTrue(members)
+        employees = self.env["hr.employee"].search(
+            [("work_contact_id", "in", members.ids)]
+        )
+        self.assertEqual(employees.work_contact_id, members)
+        for employee in employees:
+            salaried = employee.work_contact_id._cae_status_at(today) in (
+                "cesa",
+                "associate",
+            )
+            with self.subTest(employee=employee.name):
+                self.assertEqual(
+                    employee.employee_type, "employee" if salaried else "freelance"
+                )
+                self.assertEqual(bool(employee.cae_payroll_ref), salaried)
+        for login in ("claire", "julien"):
+            user = self.env["res.users"].search([("login", "=", login)])
+            self.assertTrue(user.employee_ids, login)
+        export = self.env["cae.payroll.export"].search(
+            [("month", "=", today.replace(day=1))], limit=1
+        )
+        self.assertTrue(export.line_ids)
+        self.assertTrue(all(export.line_ids.mapped("payroll_ref")))
+
 
 @tagged("-standard", "cae_demo", "post_install", "-at_install")
 class TestDemoHistory(TransactionCase):
