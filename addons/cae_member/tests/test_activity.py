@@ -2,7 +2,7 @@ from datetime import date
 
 from psycopg2 import IntegrityError
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -190,6 +190,58 @@ class TestOnboarding(CaeTestCommon):
         self.assertEqual(employee.cae_payroll_ref, "PAY-042")
         self.assertEqual(partner.cae_activity_ids.code, "CERA")
         self.assertEqual(user._cae_default_activity(), partner.cae_activity_ids)
+
+    def test_onboarded_people_are_employees_of_their_kind(self):
+        """Issue 18: the employee record of onboarding is Odoo's non-salaried
+        type until a CESA starts; a CAPE holder saves her expense sheet."""
+        action = (
+            self.env["cae.member.onboarding"]
+            .with_user(self.user_support)
+            .create(
+                {
+                    "name": "Inès Illustration",
+                    "email": "ines@example.com",
+                    "activity_name": "Illustrations Inès",
+                    "activity_code": "ILLU",
+                    "activity_type": "standard",
+                }
+            )
+            .action_create()
+        )
+        partner = self.env["res.partner"].browse(action["res_id"])
+        user = partner.user_ids
+        employee = user.employee_ids
+        self.assertEqual(employee.employee_type, "freelance")
+        self._current_cape(partner)
+        self.assertEqual(employee.employee_type, "freelance")
+        # she claims an expense and reports it herself
+        product = self.env["product.product"].create(
+            {"name": "Train", "can_be_expensed": True, "standard_price": 0.0}
+        )
+        env = self.env(user=user)
+        expense = env["hr.expense"].create(
+            {
+                "name": "Train Tours-Paris",
+                "employee_id": employee.id,
+                "product_id": product.id,
+                "total_amount_currency": 42.0,
+                "cae_activity_id": partner.cae_activity_ids.id,
+            }
+        )
+        sheet = env["hr.expense.sheet"].create(
+            {
+                "name": "Frais",
+                "employee_id": employee.id,
+                "expense_line_ids": [Command.set(expense.ids)],
+            }
+        )
+        sheet.action_submit_sheet()
+        self.assertEqual(sheet.state, "submit")
+        # a CESA makes an employee of a non-salaried record
+        employee_b = self._employee(self.user_b, "PAY-B")
+        employee_b.employee_type = "freelance"
+        self._contract(self.partner_b, "cesa", fields.Date.today().replace(day=1))
+        self.assertEqual(employee_b.employee_type, "employee")
 
     def test_wizard_refuses_existing_login(self):
         wizard = self.env["cae.member.onboarding"].create(
