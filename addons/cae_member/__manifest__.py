@@ -2,7 +2,7 @@
     "name": "CAE - Members and activities",
     "summary": "Entrepreneurs, activities with their analytic accounts, contracts, "
     "isolated access and validated quotes and invoices for a CAE",
-    "version": "18.0.2.0.0",
+    "version": "18.0.3.0.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/cae-suite/cae-suite",
     "license": "AGPL-3",

@@ -53,7 +53,14 @@ class CaeActivity(models.Model):
     activity_type = fields.Selection(
         ACTIVITY_TYPES, required=True, default="standard", tracking=True
     )
-    pole_id = fields.Many2one("cae.pole")
+    pole_ids = fields.Many2many(
+        "cae.pole",
+        "cae_activity_pole_rel",
+        "activity_id",
+        "pole_id",
+        string="Poles",
+        check_company=True,
+    )
     territory_id = fields.Many2one("cae.territory", check_company=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -132,6 +139,7 @@ class CaeActivity(models.Model):
         activities = super().create(vals_list)
         activities._sync_members()
         self._cae_membership_changed()
+        activities.pole_ids._cae_sync_channel()
         return activities
 
     # override: a normalised code; the analytic account and the members follow the
@@ -139,7 +147,12 @@ class CaeActivity(models.Model):
     def write(self, vals):
         if vals.get("code"):
             vals["code"] = vals["code"].strip().upper()
+        # sudo: every pole of the activity, whether the user reads it or not
+        poles = self.sudo().pole_ids if {"member_ids", "pole_ids"} & set(vals) else None
         res = super().write(vals)
+        if poles is not None:
+            # the poles' discussion channels follow their members
+            (poles | self.sudo().pole_ids)._cae_sync_channel()
         if {"code", "name", "company_id", "active"} & set(vals):
             for activity in self:
                 activity.analytic_account_id.sudo().write(

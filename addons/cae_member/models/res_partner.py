@@ -95,7 +95,16 @@ class ResPartner(models.Model):
         compute="_compute_cae_cape_since",
         help="Start of the current run of CAPE contracts (printed on quotes).",
     )
-    cae_pole_id = fields.Many2one("cae.pole", string="Pole")
+    cae_pole_ids = fields.Many2many(
+        "cae.pole",
+        "cae_pole_member_rel",
+        "partner_id",
+        "pole_id",
+        string="Poles",
+        readonly=True,
+        copy=False,
+        help="The poles of the member's activities, and those she was invited to.",
+    )
     cae_territory_id = fields.Many2one("cae.territory", string="Territory")
     cae_skills = fields.Char(
         string="Public skills", help="Public skills shown in the member directory."
@@ -132,14 +141,20 @@ class ResPartner(models.Model):
     # override: membership changes reach the activities; an entrepreneur changes only
     # her own customer links
     def write(self, vals):
+        poles = None
         if "cae_activity_ids" in vals:
             self.env["cae.activity"]._cae_membership_changed()
+            # sudo: the poles of every activity, for their channels' members
+            poles = self.sudo().cae_activity_ids.pole_ids
         if "cae_customer_activity_ids" not in vals or not self._cae_guard_applies():
-            return super().write(vals)
-        # sudo: the links to other activities are not readable by her
-        before = {p.id: set(p.sudo().cae_customer_activity_ids.ids) for p in self}
-        result = super().write(vals)
-        self._cae_check_customer_activities_changed(before)
+            result = super().write(vals)
+        else:
+            # sudo: the links to other activities are not readable by her
+            before = {p.id: set(p.sudo().cae_customer_activity_ids.ids) for p in self}
+            result = super().write(vals)
+            self._cae_check_customer_activities_changed(before)
+        if poles is not None:
+            (poles | self.sudo().cae_activity_ids.pole_ids)._cae_sync_channel()
         return result
 
     def _cae_check_customer_activities_changed(self, before):

@@ -4,3 +4,4 @@ from . import test_documents
 from . import test_account_statement
 from . import test_tours
 from . import test_access_matrix
+from . import test_pole

@@ -6,7 +6,7 @@ from .common import CaeTestCommon
 # model: {role: "rwcu" rights}; "" = no access at all
 MATRIX = {
     "cae.activity": {"a": "rw", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
-    "cae.pole": {"a": "r", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
+    "cae.pole": {"a": "rw", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
     "cae.territory": {"a": "r", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
     "cae.contract": {"a": "r", "support": "rwc", "admin": "rwcu", "manager": "rwcu"},
     "cae.account.statement": {
