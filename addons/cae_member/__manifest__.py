@@ -31,6 +31,7 @@
         "views/cae_pole_views.xml",
         "views/res_partner_views.xml",
         "views/hr_employee_views.xml",
+        "views/res_company_views.xml",
         "views/hr_expense_views.xml",
         "views/account_move_views.xml",
         "views/sale_order_views.xml",

@@ -70,6 +70,57 @@ class ResCompany(models.Model):
         "following the period (0: no deadline).",
     )
 
+    # the legal identity every document of the cooperative carries (Code de
+    # commerce R123-237; L441-10 for the late-payment mentions)
+    cae_legal_form = fields.Char(
+        string="Legal form",
+        help="Printed on every document, e.g. SCOP SA à capital variable.",
+    )
+    cae_share_capital = fields.Monetary(
+        string="Share capital",
+        currency_field="currency_id",
+        help="Amount printed on the documents (the minimum capital for a "
+        "variable-capital cooperative).",
+    )
+    cae_variable_capital = fields.Boolean(
+        string="Variable capital",
+        default=True,
+        help="A cooperative's capital varies with its associates' shares: the "
+        "documents say 'à capital variable'.",
+    )
+    cae_late_penalty_rate = fields.Char(
+        string="Late-payment penalty rate",
+        default="trois fois le taux d'intérêt légal",
+        help="Printed on invoices to professional customers (mandatory mention).",
+    )
+    cae_recovery_fee = fields.Monetary(
+        string="Recovery fee",
+        currency_field="currency_id",
+        default=40.0,
+        help="Fixed recovery fee owed by a professional customer who pays late "
+        "(40 € by law), printed on their invoices.",
+    )
+
+    def _cae_bank_account(self):
+        """The bank account the customers pay to: that of the first bank
+        journal, else the company's first one."""
+        self.ensure_one()
+        # sudo: journals are read for the documents of entrepreneurs, who have
+        # no accounting rights; only the company's own bank account is taken
+        journal = (
+            self.env["account.journal"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.id),
+                    ("type", "=", "bank"),
+                    ("bank_account_id", "!=", False),
+                ],
+                limit=1,
+            )
+        )
+        return journal.bank_account_id or self.sudo().partner_id.bank_ids[:1]
+
     def _cae_expense_deadline(self, date):
         """Last day to submit the expenses dated ``date`` (False: none)."""
         self.ensure_one()

@@ -5,3 +5,4 @@ from . import test_account_statement
 from . import test_tours
 from . import test_access_matrix
 from . import test_pole
+from . import test_document_identity
