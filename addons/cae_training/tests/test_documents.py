@@ -43,6 +43,9 @@ class TestTrainingDocuments(CaeTrainingCommon):
         self.assertIn("Lucie Martin", html)
         self.assertRegex(html, r'class="cae_hours"[^>]*>\s*14\.00')
         self.assertIn(NDA, html)
+        # the CAE's identity and the activity's trade name (issue 18)
+        for text in ("12345678900017", "FR23334175221", "Anne Formation"):
+            self.assertIn(text, html)
         html = self._html("cae_training.report_certificate", self.trainee_line_2)
         self.assertRegex(html, r'class="cae_hours"[^>]*>\s*10\.50')
         # the planned duration stays 14 h
@@ -91,6 +94,8 @@ class TestTrainingDocuments(CaeTrainingCommon):
         html = self._html("cae_training.report_attendance_sheet", self.action)
         self.assertEqual(html.count("Half-day attendance sheet"), 4)
         self.assertIn(NDA, html)
+        for text in ("12345678900017", "FR23334175221", "Anne Formation"):
+            self.assertIn(text, html)
         self.assertIn("Anne Artisan", html)  # trainer name
         self.assertIn("Trainer's countersignature", html)
         self.assertIn("09:00", html)
