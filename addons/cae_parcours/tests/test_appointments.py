@@ -91,4 +91,8 @@ class TestAppointments(CaeTestCommon):
             .decode()
         )
         self.assertIn("Entretien annuel", html)
+        # the CAE's identity; the time in the user's zone, without seconds
+        self.assertIn("12345678900017", html)
+        self.assertIn("FR23334175221", html)
+        self.assertRegex(html, r'class="cae_appointment_date"[^>]*>[^<]*11:00<')
         self.assertIn("Chiffre d&#39;affaires en hausse", html.replace("'", "&#39;"))

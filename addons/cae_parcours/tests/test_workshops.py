@@ -84,6 +84,8 @@ class TestWorkshops(CaeJourneyCommon):
         self.assertIn("Bruno Boulanger", html)
         self.assertEqual(html.count('class="cae_participant_row"'), 2)
         self.assertEqual(html.count("cae_signature_cell"), 3)
+        self.assertIn("12345678900017", html)
+        self.assertIn("FR23334175221", html)
 
     def test_self_signup_and_missing_filter(self):
         self.session.with_user(self.user_a).action_cae_register_self()
