@@ -1,0 +1,31 @@
+{
+    "name": "CAE - Occupational health",
+    "summary": "Occupational health visits of the salaried entrepreneurs, charged to "
+    "their activity, and the single risk assessment document (document unique)",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "license": "AGPL-3",
+    "author": "CAE suite contributors",
+    "maintainers": ["cae-suite"],
+    "website": "https://github.com/cae-suite/cae-suite",
+    "development_status": "Alpha",
+    "depends": [
+        "account",
+        "cae_member",
+        "hr",
+        "mail",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/cae_health_rules.xml",
+        "data/cae_health_data.xml",
+        "views/cae_health_visit_views.xml",
+        "views/cae_health_rule_views.xml",
+        "views/cae_risk_assessment_views.xml",
+        "views/account_move_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/cae_health_menus.xml",
+    ],
+    "post_init_hook": "post_init_hook",
+}
