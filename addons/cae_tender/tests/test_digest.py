@@ -1,0 +1,42 @@
+from datetime import timedelta
+
+from odoo.tests import tagged
+
+from .common import CaeTenderCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDigest(CaeTenderCommon):
+    def test_digest_lists_open_tenders_of_her_poles_only(self):
+        """Acceptance 4: the weekly digest of a member lists the open tenders
+        of her poles, not the others' nor the closed or answered ones."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(["cae_tender"], ["fr_FR"])
+        (self.partner_a | self.partner_b).lang = "fr_FR"
+        web_open = self._tender("Refonte du site de la mairie", self.pole_web)
+        web_answered = self._tender("Application mobile", self.pole_web)
+        web_answered.action_answered()
+        web_closed = self._tender(
+            "Hébergement",
+            self.pole_web,
+            days=-2,
+            date_published=self.today - timedelta(days=40),
+        )
+        makers_open = self._tender("Mobilier de la médiathèque", self.pole_makers)
+        self.assertEqual(web_closed.state, "closed")
+        mails = self.env["cae.tender"]._cron_send_digest()
+        mail_a = mails.filtered(lambda m: m.recipient_ids == self.partner_a)
+        mail_b = mails.filtered(lambda m: m.recipient_ids == self.partner_b)
+        self.assertEqual(len(mail_a), 1)
+        self.assertEqual(len(mail_b), 1)
+        # C is in no pole: no digest
+        self.assertFalse(mails.filtered(lambda m: self.partner_c in m.recipient_ids))
+        self.assertEqual(mail_a.subject, "Appels d'offres de vos pôles")
+        body_a = str(mail_a.body_html)
+        self.assertIn("Refonte du site de la mairie", body_a)
+        self.assertIn("Voici les appels d'offres ouverts de vos pôles", body_a)
+        for other in (web_answered, web_closed, makers_open):
+            self.assertNotIn(other.name, body_a)
+        body_b = str(mail_b.body_html)
+        self.assertIn("Mobilier de la médiathèque", body_b)
+        self.assertNotIn(web_open.name, body_b)

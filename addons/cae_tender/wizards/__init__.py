@@ -1,0 +1,1 @@
+from . import cae_tender_import
