@@ -2,7 +2,7 @@
     "name": "CAE - Entrepreneur journey",
     "summary": "Journey from information meeting to associate status, legal deadlines, "
     "appointments, workshops and attendance, competences, funder statistics",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "license": "AGPL-3",
     "author": "CAE suite contributors",
@@ -22,6 +22,7 @@
         "data/cae_parcours_data.xml",
         "views/cae_appointment_views.xml",
         "views/cae_journey_views.xml",
+        "views/cae_sponsor_views.xml",
         "report/cae_parcours_reports.xml",
         "report/cae_parcours_templates.xml",
         "views/cae_parcours_menus.xml",

@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import is_html_empty
+
+from odoo.addons.cae_member.models.base import cae_trusted_writes
 
 # the report's content: its participants (the entrepreneurs' record rule keeps
 # them to their own appointments) and the support team, not the admin team
@@ -26,6 +28,24 @@ class CaeAppointment(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
+    # a sponsor allowed to hold the interviews of her sponsees (the sponsors'
+    # record rule) sets these; the status, the company and the calendar event
+    # are the support team's
+    _cae_entrepreneur_fields = frozenset(
+        {
+            "name",
+            "kind",
+            "appointment_type",
+            "mode",
+            "theme",
+            "date_start",
+            "duration",
+            "advisor_ids",
+            "partner_ids",
+            "cae_activity_ids",
+            *REPORT_FIELDS,
+        }
+    )
 
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
@@ -113,6 +133,12 @@ class CaeAppointment(models.Model):
     # override: the appointment shows in the calendars of its people
     @api.model_create_multi
     def create(self, vals_list):
+        if self.env.user._cae_is_entrepreneur_only() and not self.env.su:
+            for vals in vals_list:
+                participants = self.new(
+                    {"partner_ids": vals.get("partner_ids", [])}
+                ).partner_ids._origin
+                self._cae_check_sponsor_interview(participants, vals.get("kind"))
         appointments = super().create(vals_list)
         appointments._sync_calendar_event()
         return appointments
@@ -120,6 +146,11 @@ class CaeAppointment(models.Model):
     # override: the calendar event follows the appointment
     def write(self, vals):
         res = super().write(vals)
+        if self.env.user._cae_is_entrepreneur_only() and not self.env.su:
+            for appointment in self:
+                appointment._cae_check_sponsor_interview(
+                    appointment.partner_ids, appointment.kind
+                )
         if {"name", "date_start", "duration", "partner_ids", "advisor_ids"} & set(vals):
             self._sync_calendar_event()
         return res
@@ -141,9 +172,11 @@ class CaeAppointment(models.Model):
             if appointment.calendar_event_id:
                 appointment.calendar_event_id.sudo().write(vals)
             else:
-                appointment.calendar_event_id = (
-                    self.env["calendar.event"].sudo().create(vals)
-                )
+                # the server links the event it created (no field of the caller)
+                with cae_trusted_writes():
+                    appointment.calendar_event_id = (
+                        self.env["calendar.event"].sudo().create(vals)
+                    )
 
     def action_done(self):
         self.write({"state": "done"})
@@ -175,3 +208,32 @@ class CaeAppointment(models.Model):
                         name=appointment.name,
                     )
                 )
+
+    @api.model
+    def _cae_check_sponsor_interview(self, participants, kind=None):
+        """An entrepreneur records an appointment only as a sponsor allowed to
+        hold the individual interviews of her sponsees, and only theirs."""
+        user = self.env.user
+        if not user._cae_may_record_sponsee_interviews():
+            raise AccessError(
+                self.env._(
+                    "Only a sponsor allowed by the support team records "
+                    "appointments, and only the interviews of her sponsees."
+                )
+            )
+        if (kind or "individual") != "individual" or len(participants) != 1:
+            raise ValidationError(
+                self.env._(
+                    "A sponsor records the individual interviews of her sponsees: "
+                    "one participant, her sponsee."
+                )
+            )
+        # sudo: the sponsor is journey data, read to check the participant
+        if participants.sudo().cae_sponsor_id != user.partner_id:
+            raise ValidationError(
+                self.env._(
+                    "%(partner)s is not your sponsee: you cannot record an "
+                    "interview of %(partner)s.",
+                    partner=participants.name,
+                )
+            )

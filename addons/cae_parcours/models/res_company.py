@@ -18,6 +18,19 @@ class ResCompany(models.Model):
         help="Longest CAPE period the cooperative signs; the law allows 12 months.",
     )
 
+    cae_sponsor_interviews = fields.Boolean(
+        string="Sponsors may record interviews",
+        help="A sponsor the support team allows creates and reads the individual "
+        "interviews she holds with her sponsees.",
+    )
+
+    # override: the sponsors' appointment rule reads the switch (rules are cached)
+    def write(self, vals):
+        res = super().write(vals)
+        if "cae_sponsor_interviews" in vals:
+            self.env.registry.clear_cache()
+        return res
+
     @api.constrains("cae_cape_min_months", "cae_cape_max_months")
     def _check_cae_cape_policy(self):
         for company in self:

@@ -10,3 +10,6 @@ class ResConfigSettings(models.TransientModel):
     cae_cape_max_months = fields.Integer(
         related="company_id.cae_cape_max_months", readonly=False
     )
+    cae_sponsor_interviews = fields.Boolean(
+        related="company_id.cae_sponsor_interviews", readonly=False
+    )

@@ -39,8 +39,33 @@ class ResPartner(models.Model):
     cae_decision_reason = fields.Text(
         string="Reason of the decision", groups=JOURNEY_GROUPS
     )
+    # the newcomer's sponsor (parrain / marraine): kept by the journey staff;
+    # the sponsee and the sponsor read it through cae_sponsorship_sponsor_id
     cae_sponsor_id = fields.Many2one(
-        "res.partner", string="Sponsor", groups=JOURNEY_GROUPS
+        "res.partner",
+        string="Sponsor",
+        domain="[('is_cae_member', '=', True), ('id', '!=', id)]",
+        index="btree_not_null",
+        tracking=True,
+        help="An experienced entrepreneur, member of the cooperative, who is the "
+        "newcomer's referent.",
+        groups=JOURNEY_GROUPS,
+    )
+    cae_sponsee_ids = fields.One2many(
+        "res.partner", "cae_sponsor_id", string="Sponsees", groups=JOURNEY_GROUPS
+    )
+    cae_sponsor_interviews = fields.Boolean(
+        string="May record the interviews of her sponsees",
+        help="When the company allows it too, this sponsor creates and reads the "
+        "individual interviews she holds with her sponsees.",
+        groups=JOURNEY_GROUPS,
+    )
+    cae_sponsorship_sponsor_id = fields.Many2one(
+        "res.partner",
+        string="Sponsorship",
+        compute="_compute_cae_sponsorship_sponsor_id",
+        search="_search_cae_sponsorship_sponsor_id",
+        help="The sponsor, as the sponsee, the sponsor and the journey staff see it.",
     )
     cae_support_user_id = fields.Many2one(
         "res.users",
@@ -111,6 +136,13 @@ class ResPartner(models.Model):
     # override: the journey staff write the journey fields their groups allow, checked
     # here
     def write(self, vals):
+        res = self._cae_write_journey(vals)
+        if "cae_sponsor_interviews" in vals:
+            # the sponsors' appointment rule reads the permission (rules are cached)
+            self.env.registry.clear_cache()
+        return res
+
+    def _cae_write_journey(self, vals):
         journey = set(vals) & self._cae_journey_fnames()
         if not journey or self.env.su or not self.env.user._cae_is_journey_staff():
             return super().write(vals)
@@ -147,6 +179,70 @@ class ResPartner(models.Model):
             }
             | {"cae_associate_date", "cae_exit_date"}
         )
+
+    @api.depends_context("uid")
+    def _compute_cae_sponsorship_sponsor_id(self):
+        me = self.env.user.partner_id
+        staff = self.env.su or self.env.user._cae_is_journey_staff()
+        # sudo: the sponsor is journey data; it is shown to the sponsee and to
+        # the sponsor only (checked here), the journey staff read it anyway
+        for partner in self:
+            sponsor = partner.sudo().cae_sponsor_id
+            shown = staff or me in (partner, sponsor)
+            partner.cae_sponsorship_sponsor_id = sponsor if shown else False
+
+    def _search_cae_sponsorship_sponsor_id(self, operator, value):
+        # sudo: the search runs on the journey field, then keeps only what the
+        # user may see: her own partner and her sponsees (journey staff: all)
+        found = self.sudo()._search([("cae_sponsor_id", operator, value)])
+        if self.env.su or self.env.user._cae_is_journey_staff():
+            return [("id", "in", found)]
+        me = self.env.user.partner_id
+        mine = self.sudo()._search(
+            ["|", ("id", "=", me.id), ("cae_sponsor_id", "=", me.id)]
+        )
+        return [("id", "in", found), ("id", "in", mine)]
+
+    @api.model
+    def _cae_action_my_sponsees(self):
+        """The "My sponsees" list: the members the current user sponsors."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("My sponsees"),
+            "res_model": "res.partner",
+            "view_mode": "list,form",
+            "views": [
+                (self.env.ref("cae_parcours.res_partner_view_list_sponsee").id, "list"),
+                (False, "form"),
+            ],
+            "domain": [
+                ("cae_sponsorship_sponsor_id", "=", self.env.user.partner_id.id)
+            ],
+            "context": {"create": False},
+        }
+
+    @api.constrains("cae_sponsor_id")
+    def _check_cae_sponsor(self):
+        # sudo: the journey field is read to check it, whoever wrote it
+        for partner in self.sudo():
+            sponsor = partner.cae_sponsor_id
+            if not sponsor:
+                continue
+            if sponsor == partner:
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s cannot be her own sponsor.", partner=partner.name
+                    )
+                )
+            if not sponsor.is_cae_member:
+                raise ValidationError(
+                    self.env._(
+                        "The sponsor of %(partner)s must be a member of the "
+                        "cooperative: %(sponsor)s is not.",
+                        partner=partner.name,
+                        sponsor=sponsor.name,
+                    )
+                )
 
     @api.depends("cae_exit_ids.date", "cae_exit_ids.exit_type")
     def _compute_cae_exit(self):
