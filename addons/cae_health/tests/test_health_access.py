@@ -111,3 +111,49 @@ class TestHealthAccess(HealthCommon):
         visit = self.visit_b.with_user(self.user_admin)
         self.assertEqual(visit.result, "fit_adjusted")
         self.assertEqual(visit.notes, "Poste assis recommandé")
+
+    def _open(self, user, record):
+        """What the web client reads to open ``record``'s form as ``user``."""
+        Model = self.env[record._name].with_user(user)
+        views = Model.get_views([(False, "list"), (False, "form")])
+        fields_ = views["models"][record._name]["fields"]
+        spec = {
+            fname: {"fields": {"display_name": {}}}
+            if field["type"] == "many2one"
+            else {}
+            for fname, field in fields_.items()
+        }
+        return views["views"]["form"]["arch"], Model.browse(record.id).web_read(spec)
+
+    def test_entrepreneur_opens_her_screens(self):
+        arch, [row] = self._open(self.user_a, self.visit_a)
+        for hidden in ('name="notes"', 'name="result"', 'name="employee_id"'):
+            self.assertNotIn(hidden, arch)
+        self.assertNotIn("notes", row)
+        self.assertEqual(row["partner_id"]["id"], self.partner_a.id)
+        arch, [row] = self._open(self.user_a, self.assessment)
+        self.assertIn("action_acknowledge", arch)
+        self.assertNotIn("pending_partner_ids", arch)
+        self.assertFalse(row["acknowledged"])
+        # the admin team sees everything
+        arch, [row] = self._open(self.user_admin, self.visit_a)
+        self.assertIn('name="notes"', arch)
+        self.assertEqual(row["result"], "fit_adjusted")
+        arch, [row] = self._open(self.user_admin, self.assessment)
+        self.assertIn("pending_partner_ids", arch)
+
+    def test_other_company_visits_are_not_seen(self):
+        other = self.env["res.company"].create({"name": "Autre CAE"})
+        outsider = self.env["hr.employee"].create(
+            {"name": "Olivier Ailleurs", "company_id": other.id}
+        )
+        visit = (
+            self.env["cae.health.visit"]
+            .with_company(other)
+            .create({"employee_id": outsider.id, "company_id": other.id})
+        )
+        self.assertEqual(len(other.cae_health_rule_ids), 8, "default rules")
+        Visit = self.env["cae.health.visit"].with_user(self.user_admin)
+        self.assertNotIn(visit, Visit.search([]))
+        with self.assertRaises(AccessError):
+            visit.with_user(self.user_admin).read(["date_due"])
