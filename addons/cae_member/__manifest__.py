@@ -42,6 +42,9 @@
         "views/cae_member_menus.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "cae_member/static/src/scss/report_fonts.scss",
+        ],
         "web.assets_tests": [
             "cae_member/static/tests/tours/*.js",
         ],
