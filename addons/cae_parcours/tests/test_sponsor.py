@@ -1,5 +1,6 @@
 import importlib.util
 import os
+from contextlib import contextmanager
 from datetime import datetime
 
 from odoo import Command
@@ -14,6 +15,13 @@ class TestSponsor(CaeTestCommon):
     """The newcomer's sponsor (parrain / marraine): one field, kept by the
     journey staff, seen by the sponsee and the sponsor; an allowed sponsor
     records the interviews of her sponsees, no other appointment."""
+
+    @contextmanager
+    def _raises(self, exception, pattern):
+        """assertRaises (its savepoint: nothing written) and the message."""
+        with self.assertRaises(exception) as caught:
+            yield
+        self.assertRegex(str(caught.exception), pattern)
 
     @classmethod
     def setUpClass(cls):
@@ -56,13 +64,13 @@ class TestSponsor(CaeTestCommon):
     # the sponsor field
 
     def test_sponsor_is_not_herself(self):
-        with self.assertRaisesRegex(ValidationError, "propre parrain|own sponsor"):
+        with self._raises(ValidationError, "propre parrain|own sponsor"):
             self.partner_b.with_user(self.user_support).cae_sponsor_id = self.partner_b
         self.assertEqual(self._sponsor_in_db(self.partner_b), self.partner_a.id)
 
     def test_sponsor_is_a_member(self):
         outsider = self.env["res.partner"].create({"name": "Client extérieur"})
-        with self.assertRaisesRegex(ValidationError, "member|membre"):
+        with self._raises(ValidationError, "member|membre"):
             self.partner_c.with_user(self.user_support).cae_sponsor_id = outsider
         self.assertIsNone(self._sponsor_in_db(self.partner_c))
 
@@ -154,7 +162,7 @@ class TestSponsor(CaeTestCommon):
     def test_allowed_sponsor_only_for_her_sponsee(self):
         self._allow()
         Appointment = self.env["cae.appointment"].with_user(self.user_a)
-        with self.assertRaisesRegex(ValidationError, "sponsee|filleul"):
+        with self._raises(ValidationError, "sponsee|filleul"):
             Appointment.create(self._interview_vals(self.partner_c))
         with self.assertRaises(ValidationError):
             Appointment.create(

@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    cae_support_time_currency_id = fields.Many2one(related="company_id.currency_id")
+    cae_support_time_rate = fields.Monetary(
+        related="company_id.cae_support_time_rate",
+        currency_field="cae_support_time_currency_id",
+        readonly=False,
+    )
