@@ -101,6 +101,36 @@ class ResCompany(models.Model):
         "(40 € by law), printed on their invoices.",
     )
 
+    cae_support_responsible_id = fields.Many2one(
+        "res.users",
+        string="Support team responsible",
+        help="Receives the to-dos of the people who have no support advisor "
+        "(legal deadlines, missing interviews, documents to validate).",
+    )
+
+    def _cae_support_responsible(self):
+        """A real person of the support team: the responsible set on the
+        company, else its first support user (never OdooBot)."""
+        self.ensure_one()
+        if self.cae_support_responsible_id.active:
+            return self.cae_support_responsible_id
+        group = self.env.ref("cae_member.cae_member_group_support")
+        # sudo: the users of the support group are read to assign a to-do,
+        # whoever triggers it (a cron, an entrepreneur's submission)
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("groups_id", "in", group.ids),
+                    ("company_ids", "in", self.ids),
+                    ("share", "=", False),
+                ],
+                order="id",
+                limit=1,
+            )
+        )
+
     def _cae_bank_account(self):
         """The bank account the customers pay to: that of the first bank
         journal, else the company's first one."""

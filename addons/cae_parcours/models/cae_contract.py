@@ -417,13 +417,22 @@ class CaeContract(models.Model):
         )
         values = []
 
-        def alert(record, summary, deadline):
+        def alert(record, summary_of, deadline):
+            partner = record if record._name == "res.partner" else record.partner_id
+            # a real person: the person's support advisor, else the support
+            # team's responsible (never OdooBot, who runs the cron)
+            company = record.company_id if "company_id" in record else False
+            user = (
+                partner.sudo().cae_support_user_id
+                or (company or self.env.company)._cae_support_responsible()
+            )
+            if not user:
+                return
+            # the to-do speaks the language of the person who reads it
+            summary = summary_of(self.with_context(lang=user.lang).env)
             key = (record._name, record.id, summary)
             if key in existing:
                 return
-            partner = record if record._name == "res.partner" else record.partner_id
-            # the person's support advisor, else whoever runs the alerts
-            user = partner.sudo().cae_support_user_id or self.env.user
             existing.add(key)
             values.append(
                 {
@@ -445,7 +454,11 @@ class CaeContract(models.Model):
             ]
         )
         for contract in capes:
-            alert(contract, self.env._("CAPE ending within 30 days"), contract.date_end)
+            alert(
+                contract,
+                lambda env: env._("CAPE ending within 30 days"),
+                contract.date_end,
+            )
         cesas = self.search(
             [
                 ("contract_type", "=", "cesa"),
@@ -456,12 +469,17 @@ class CaeContract(models.Model):
         ).filtered(lambda c: not c.partner_id.cae_associate_date)
         overdue = self.search([("associate_overdue", "=", True)])
         for contract in overdue:
-            alert(contract, self.env._("Associate deadline passed"), today)
+            alert(contract, lambda env: env._("Associate deadline passed"), today)
         for contract in cesas:
             if contract.associate_deadline <= today + relativedelta(months=3):
-                summary = self.env._("Associate deadline within 3 months")
+
+                def summary(env):
+                    return env._("Associate deadline within 3 months")
             else:
-                summary = self.env._("Associate deadline within 6 months")
+
+                def summary(env):
+                    return env._("Associate deadline within 6 months")
+
             alert(contract, summary, contract.associate_deadline)
         missing = self.env["res.partner"].search(
             [("cae_missing_interviews", "=", True)]
@@ -469,7 +487,7 @@ class CaeContract(models.Model):
         for partner in missing:
             alert(
                 partner,
-                self.env._("Fewer than 2 individual interviews this year"),
+                lambda env: env._("Fewer than 2 individual interviews this year"),
                 date_utils.end_of(today, "year"),
             )
         Activity.create(values)

@@ -150,3 +150,23 @@ class TestJourney(CaeJourneyCommon):
         self.assertEqual(len(cape_alerts), 1)
         # running the cron again creates no duplicate
         self.assertEqual(self.env["cae.contract"]._cron_journey_alerts(), 0)
+
+    @freeze_time("2026-11-10")
+    def test_alerts_reach_a_person_in_their_language(self):
+        """Issue 18: without a support advisor, the to-do goes to the support
+        team's responsible (not OdooBot), in her language."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_parcours"], ["fr_FR"], overwrite=True
+        )
+        self.user_support.lang = "fr_FR"
+        self.company.cae_support_responsible_id = self.user_support
+        self.partner_a.cae_support_user_id = False
+        cape = self._contract(self.partner_a, "cape", "2026-06-01", "2026-11-30")
+        self.env["cae.contract"]._cron_journey_alerts()
+        alert = self.env["mail.activity"].search(
+            [("res_model", "=", "cae.contract"), ("res_id", "=", cape.id)]
+        )
+        self.assertEqual(alert.user_id, self.user_support)
+        self.assertEqual(alert.summary, "CAPE se terminant dans moins de 30 jours")
+        self.assertNotEqual(alert.user_id, self.env.ref("base.user_root"))
