@@ -44,6 +44,25 @@ class CaeValidationMixin(models.AbstractModel):
     # cae_validated_amount (Monetary) is declared on each model: an abstract
     # model has no currency field to point to
     cae_refusal_reason = fields.Text(string="Refusal reason", copy=False, readonly=True)
+    cae_submitted_by_id = fields.Many2one(
+        "res.users",
+        string="Submitted by",
+        copy=False,
+        readonly=True,
+        help="Told of the validation or the refusal.",
+    )
+    cae_can_proceed = fields.Boolean(
+        string="Can proceed alone",
+        compute="_compute_cae_can_proceed",
+        help="The current user may send and confirm the document without a "
+        "validation (below her threshold, or validated).",
+    )
+
+    @api.depends_context("uid")
+    @api.depends("amount_untaxed", "cae_validation_state", "cae_validated_amount")
+    def _compute_cae_can_proceed(self):
+        for record in self:
+            record.cae_can_proceed = not record._cae_needs_validation()
 
     def _cae_amount_untaxed(self):
         """Amount excl. VAT compared to the self-validation threshold, in the
@@ -117,18 +136,59 @@ class CaeValidationMixin(models.AbstractModel):
                     )
                 )
 
+    def _cae_validator(self):
+        """Who validates the document: the support team's responsible
+        (cae_parcours prefers the entrepreneur's support advisor)."""
+        self.ensure_one()
+        return self.company_id._cae_support_responsible()
+
     def action_cae_submit(self):
         for record in self:
             if record.cae_validation_state == "to_validate":
                 continue
-            record.sudo().write({"cae_validation_state": "to_validate"})
+            # sudo: the entrepreneur does not write the validation fields nor
+            # schedule activities for others; her own document (the guard
+            # of cae_member checks the activity before the buttons run)
+            record.sudo().write(
+                {
+                    "cae_validation_state": "to_validate",
+                    "cae_submitted_by_id": self.env.user.id,
+                }
+            )
             record.sudo().message_post(
                 body=self.env._(
                     "Submitted for validation by %(user)s.", user=self.env.user.name
                 ),
                 subtype_xmlid="mail.mt_note",
             )
+            validator = record._cae_validator()
+            if validator:
+                env = record.with_context(lang=validator.lang).env
+                record.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=validator.id,
+                    summary=env._(
+                        "Validate %(document)s", document=record.display_name
+                    ),
+                    note=env._(
+                        "Submitted by %(user)s, %(amount)s excl. VAT.",
+                        user=self.env.user.name,
+                        amount=record.currency_id.format(record.amount_untaxed),
+                    ),
+                )
         return True
+
+    def _cae_validation_answered(self, body):
+        """Close the validation to-dos, tell the submitter."""
+        for record in self:
+            # sudo: the to-dos may be assigned to another team member
+            record.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+            submitter = record.cae_submitted_by_id
+            record.message_post(
+                body=body,
+                subtype_xmlid="mail.mt_note",
+                partner_ids=submitter.partner_id.ids,
+            )
 
     def _cae_check_validator(self):
         user = self.env.user
@@ -152,15 +212,14 @@ class CaeValidationMixin(models.AbstractModel):
                     "cae_refusal_reason": False,
                 }
             )
-            record.message_post(
-                body=self.env._(
+            record._cae_validation_answered(
+                self.env._(
                     "Validated by %(user)s on %(date)s.",
                     user=self.env.user.name,
                     date=fields.Datetime.to_string(
                         fields.Datetime.context_timestamp(record, now)
                     ),
-                ),
-                subtype_xmlid="mail.mt_note",
+                )
             )
         return True
 
@@ -178,13 +237,12 @@ class CaeValidationMixin(models.AbstractModel):
                     "cae_validated_amount": 0.0,
                 }
             )
-            record.message_post(
-                body=Markup("%s<br/>%s")
+            record._cae_validation_answered(
+                Markup("%s<br/>%s")
                 % (
                     self.env._("Refused by %(user)s.", user=self.env.user.name),
                     reason,
-                ),
-                subtype_xmlid="mail.mt_note",
+                )
             )
         return True
 

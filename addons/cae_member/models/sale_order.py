@@ -96,6 +96,13 @@ class SaleOrder(models.Model):
                 return method(*args, **kwargs)
         return method(*args, **kwargs)
 
+    # override: an entrepreneur e-mails a quote above her threshold only once
+    # it is validated (the customer would receive an unvalidated offer)
+    def action_quotation_send(self):
+        if self.env.user._cae_is_entrepreneur_only():
+            self._cae_check_entrepreneur_can_proceed()
+        return super().action_quotation_send()
+
     # override: core writes the state: trusted on her own quotes
     def action_quotation_sent(self):
         return self._cae_trusted_call(super().action_quotation_sent)

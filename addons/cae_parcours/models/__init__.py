@@ -12,3 +12,4 @@ from . import cae_competence
 from . import cae_competence_assessment
 from . import cae_competence_assessment_line
 from . import res_users
+from . import cae_validation_mixin

@@ -170,3 +170,18 @@ class TestJourney(CaeJourneyCommon):
         self.assertEqual(alert.user_id, self.user_support)
         self.assertEqual(alert.summary, "CAPE se terminant dans moins de 30 jours")
         self.assertNotEqual(alert.user_id, self.env.ref("base.user_root"))
+
+    def test_submission_goes_to_the_support_advisor(self):
+        """Issue 18: the entrepreneur's support advisor receives the to-do of
+        her submission, before the support team's responsible."""
+        self.company.cae_default_validation_threshold = 100.0
+        self.company.cae_support_responsible_id = self.user_admin
+        self.partner_a.cae_support_user_id = self.user_support
+        invoice = self._invoice(
+            self.activity_a, self.customer_a, 500.0, user=self.user_a
+        )
+        invoice.with_user(self.user_a).action_cae_submit()
+        todo = self.env["mail.activity"].search(
+            [("res_model", "=", "account.move"), ("res_id", "=", invoice.id)]
+        )
+        self.assertEqual(todo.user_id, self.user_support)
