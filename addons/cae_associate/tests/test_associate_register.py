@@ -3,7 +3,7 @@ from datetime import date
 
 import openpyxl
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import AssociateCommon
@@ -58,7 +58,7 @@ class TestAssociateRegister(AssociateCommon):
 
     def test_entrepreneur_cannot_validate(self):
         subscription = self._subscribe(self.partner_a, 4, validate=False)
-        with self.assertRaises(Exception):  # noqa: B017 - AccessError
+        with self.assertRaises(AccessError):
             subscription.with_user(self.user_a).action_subscribe()
         self.assertFalse(subscription.is_validated)
         self.assertFalse(self.partner_a.cae_associate_date)
