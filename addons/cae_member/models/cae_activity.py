@@ -225,3 +225,15 @@ class CaeActivity(models.Model):
             "view_mode": "kanban,list,form",
             "domain": [("id", "in", self.member_ids.ids)],
         }
+
+    # override: an entrepreneur's pickers (quote, invoice, expense, statement,
+    # salary request…) offer her own activities only; she still reads the
+    # others in the directory. ``cae_all_activities`` in the context lifts it.
+    @api.model
+    def name_search(self, name="", args=None, operator="ilike", limit=100):
+        user = self.env.user
+        if user._cae_is_entrepreneur_only() and not self.env.context.get(
+            "cae_all_activities"
+        ):
+            args = [*(args or []), ("id", "in", user._cae_activities().ids)]
+        return super().name_search(name, args, operator, limit)

@@ -95,6 +95,39 @@ class TestActivity(CaeTestCommon):
         activity.unlink()
         self.assertFalse(account.exists())
 
+    def test_pickers_offer_her_own_activities(self):
+        """Issue 18: the activity pickers of an entrepreneur list hers only
+        (she still reads the others in the directory); the back office sees
+        them all."""
+        third = self.env["cae.activity"].create(
+            {
+                "name": "Troisième",
+                "code": "TROIS",
+                "company_id": self.company.id,
+                "member_ids": [Command.link(self.partner_a.id)],
+            }
+        )
+        picked = {
+            i
+            for i, _name in self.env["cae.activity"]
+            .with_user(self.user_a)
+            .name_search("")
+        }
+        self.assertEqual(picked, set((self.activity_a | third).ids))
+        self.assertIn(
+            self.activity_b,
+            self.env["cae.activity"].with_user(self.user_a).search([]),
+        )
+        everything = {
+            i
+            for i, _name in self.env["cae.activity"]
+            .with_user(self.user_support)
+            .name_search("")
+        }
+        self.assertLessEqual(
+            set((self.activity_a | self.activity_b | third).ids), everything
+        )
+
     def test_name_search_by_code(self):
         found = self.env["cae.activity"].name_search("ACTB")
         self.assertEqual([r[0] for r in found], [self.activity_b.id])
