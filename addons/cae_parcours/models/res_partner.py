@@ -136,13 +136,10 @@ class ResPartner(models.Model):
     # override: the journey staff write the journey fields their groups allow, checked
     # here
     def write(self, vals):
-        res = self._cae_write_journey(vals)
         if "cae_sponsor_interviews" in vals:
-            # the sponsors' appointment rule reads the permission (rules are cached)
+            # the sponsors' appointment rule reads the permission (rules are
+            # cached), whatever the path of the write below
             self.env.registry.clear_cache()
-        return res
-
-    def _cae_write_journey(self, vals):
         journey = set(vals) & self._cae_journey_fnames()
         if not journey or self.env.su or not self.env.user._cae_is_journey_staff():
             return super().write(vals)

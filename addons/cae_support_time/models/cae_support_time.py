@@ -52,7 +52,6 @@ class CaeSupportTime(models.Model):
     hours = fields.Float(required=True, digits=(16, 2), tracking=True)
     kind_id = fields.Many2one(
         "cae.support.time.kind",
-        string="Kind",
         required=True,
         check_company=True,
         tracking=True,
@@ -61,7 +60,6 @@ class CaeSupportTime(models.Model):
     description = fields.Text(required=True)
     sponsee_id = fields.Many2one(
         "res.partner",
-        string="Sponsee",
         domain=[("is_cae_member", "=", True)],
         help="The newcomer sponsored, for time spent sponsoring.",
     )
