@@ -17,14 +17,3 @@ class ResCompany(models.Model):
         help="Monthly amount deducted from the salary for a subscription paid by "
         "payroll deduction, unless the subscription says otherwise.",
     )
-    cae_legal_form = fields.Char(
-        string="Legal form",
-        help="Printed on the certificates and the register, e.g. "
-        "SCOP SA à capital variable.",
-    )
-    cae_share_capital = fields.Monetary(
-        string="Share capital",
-        currency_field="currency_id",
-        help="Printed on the certificates when set (a cooperative's capital is "
-        "variable: the amount of the statutes or of the last closing).",
-    )
