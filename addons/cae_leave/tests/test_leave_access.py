@@ -3,6 +3,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.cae_member.tests.test_access_matrix import AccessMatrixMixin
+
 from .common import CaeLeaveCommon
 
 
@@ -127,3 +129,23 @@ class TestLeaveAccess(CaeLeaveCommon):
         with freeze_time("2026-07-01"), self.assertRaises(UserError):
             self.leave_a.with_user(self.user_support).action_approve()
         self.assertEqual(self.leave_a.state, "confirm")
+
+
+@tagged("post_install", "-at_install")
+class TestLeaveAccessMatrix(AccessMatrixMixin, CaeLeaveCommon):
+    """The configuration of paid leave (type, plan) is read by all, changed
+    by no role of the CAE (Time Off administrators and the settings); the
+    admin team reads the plans as Time Off officers."""
+
+    MATRIX = {
+        "hr.leave.type": {"a": "r", "support": "r", "admin": "r", "manager": "r"},
+        "hr.leave.accrual.plan": {
+            "a": "",
+            "support": "",
+            "admin": "r",
+            "manager": "r",
+        },
+    }
+
+    def test_matrix(self):
+        self._cae_check_matrix()
