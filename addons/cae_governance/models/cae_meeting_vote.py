@@ -55,6 +55,9 @@ class CaeMeetingVote(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the rights first: a user who may not record votes learns nothing
+        # of the voters from the checks below
+        self.check_access("create")
         for vals in vals_list:
             vals.setdefault("cast_by_id", vals.get("partner_id"))
             self._cae_check_vote(vals)
