@@ -1,0 +1,1 @@
+from . import cae_meal_voucher_suspend
