@@ -87,6 +87,54 @@ class TestEntrepreneurFields(CaeTrainingCommon):
             "cae.contribution.simulator": lambda: env_a[
                 "cae.contribution.simulator"
             ].create({"activity_id": self.activity_a.id}),
+            "cae.meeting.topic": lambda: env_a["cae.meeting.topic"].create(
+                {
+                    "meeting_id": self.env["cae.meeting"]
+                    .create(
+                        {
+                            "name": "Comité d'orientation",
+                            "meeting_type": "co",
+                            "date_start": fields.Datetime.add(
+                                fields.Datetime.now(), days=10
+                            ),
+                            "invitee_ids": [Command.set(self.partner_a.ids)],
+                        }
+                    )
+                    .id,
+                    "name": "Un sujet d'Anne",
+                }
+            ),
+            "cae.risk.assessment.ack": lambda: env_a["cae.risk.assessment.ack"].create(
+                {
+                    "assessment_id": self.env["cae.risk.assessment"]
+                    .create({"company_id": self.company.id})
+                    .id
+                }
+            ),
+            "cae.pole": lambda: self.env["cae.pole"].create(
+                {"name": "Pôle d'Anne", "coordinator_id": self.partner_a.id}
+            ),
+            "cae.tender.project": lambda: self.env["cae.tender.project"].create(
+                {
+                    "tender_id": self.env["cae.tender"]
+                    .create({"name": "AO", "pole_ids": []})
+                    .id,
+                    "lead_activity_id": self.activity_a.id,
+                }
+            ),
+            "cae.appointment": lambda: self._sponsor_interview(),
+            "cae.support.time": lambda: env_a["cae.support.time"].create(
+                {
+                    "activity_id": self.activity_a.id,
+                    "hours": 1.0,
+                    "kind_id": self.env["cae.support.time.kind"]
+                    .create({"name": "Comité", "company_id": self.company.id})
+                    .id,
+                    "description": "Comité d'entrée",
+                }
+            ),
+            "cae.meal.voucher.month": lambda: self._cae_meal_voucher_month(),
+            "cae.meal.voucher.day": lambda: self._cae_meal_voucher_month().day_ids,
             "sale.advance.payment.inv": lambda: (
                 env_a["sale.advance.payment.inv"]
                 .with_context(active_model="sale.order", active_ids=self.order_a.ids)
@@ -105,6 +153,40 @@ class TestEntrepreneurFields(CaeTrainingCommon):
                 continue
             return record
         return env_a[model]
+
+    def _sponsor_interview(self):
+        """An interview Anne holds as the allowed sponsor of Bruno."""
+        self.partner_b.cae_sponsor_id = self.partner_a
+        self.partner_a.cae_sponsor_interviews = True
+        self.company.cae_sponsor_interviews = True
+        return self.env["cae.appointment"].create(
+            {
+                "name": "Entretien de parrainage",
+                "partner_ids": [Command.set(self.partner_b.ids)],
+                "advisor_ids": [Command.set(self.user_a.ids)],
+            }
+        )
+
+    def _cae_meal_voucher_month(self):
+        """A draft meal voucher month of A (under a CESA), with one day."""
+        month = fields.Date.today().replace(day=1)
+        Month = self.env["cae.meal.voucher.month"]
+        record = Month.search([("partner_id", "=", self.partner_a.id)], limit=1)
+        if record:
+            return record
+        self._contract(self.partner_a, "cesa", month, activity_id=self.activity_a.id)
+        day = self.company._cae_meal_voucher_working_days(month, month.replace(day=28))[
+            0
+        ]
+        return Month.create(
+            {
+                "partner_id": self.partner_a.id,
+                "activity_id": self.activity_a.id,
+                "month": month,
+                "company_id": self.company.id,
+                "day_ids": [Command.create({"date": day, "hours": 7.0})],
+            }
+        )
 
     def test_every_writable_model_declares_its_fields(self):
         undeclared = [

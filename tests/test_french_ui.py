@@ -20,6 +20,13 @@ MODULES = (
     "cae_parcours",
     "cae_training",
     "cae_einvoicing",
+    "cae_governance",
+    "cae_health",
+    "cae_tender",
+    "cae_support_time",
+    "cae_leave",
+    "cae_associate",
+    "cae_meal_voucher",
     "cae_demo",
 )
 # the actions of the four journeys (entrepreneur, support, admin, trainer)
