@@ -49,7 +49,8 @@ class CaeMemberOnboarding(models.TransientModel):
                 "company_id": False,
             }
         )
-        user = (
+        # the employee record below links the new user (partner.user_ids)
+        (
             self.env["res.users"]
             .sudo()
             .with_context(no_reset_password=True)
