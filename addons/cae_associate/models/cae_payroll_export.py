@@ -1,8 +1,6 @@
 from odoo import fields, models
 from odoo.tools import date_utils
 
-from odoo.addons.cae_payroll.models.cae_payroll_export import csv_amount
-
 
 class CaePayrollExport(models.Model):
     """The share deduction column: on each person's first line, the monthly
@@ -104,11 +102,7 @@ class CaePayrollExport(models.Model):
             seen.add(partner_id)
         return values
 
-    def _cae_header(self):
-        return super()._cae_header() + [self.env._("Share deduction")]
-
-    def _cae_csv_rows(self):
-        rows = super()._cae_csv_rows()
-        for row, line in zip(rows[1:], self.line_ids, strict=True):
-            row.append(csv_amount(line.share_deduction))
-        return rows
+    def _cae_extra_columns(self):
+        return super()._cae_extra_columns() + [
+            (self.env._("Share deduction"), "share_deduction", 2)
+        ]

@@ -1,7 +1,5 @@
 from odoo import models
 
-from odoo.addons.cae_payroll.models.cae_payroll_export import csv_amount
-
 
 class CaePayrollExport(models.Model):
     _inherit = "cae.payroll.export"
@@ -43,28 +41,18 @@ class CaePayrollExport(models.Model):
             vals["meal_voucher_employee_share"] += month.employee_share
         return values
 
-    # override: the meal voucher columns after the payroll's own
-    def _cae_header(self):
-        header = super()._cae_header()
-        if self.env.context.get("cae_meal_voucher_cells", True):
-            header += self._cae_meal_voucher_header()
-        return header
-
-    def _cae_meal_voucher_header(self):
-        return [
-            self.env._("Meal vouchers"),
-            self.env._("Meal vouchers employer share"),
-            self.env._("Meal vouchers employee share"),
+    # override: the meal voucher columns (a count, two amounts)
+    def _cae_extra_columns(self):
+        return super()._cae_extra_columns() + [
+            (self.env._("Meal vouchers"), "meal_voucher_count", 0),
+            (
+                self.env._("Meal vouchers employer share"),
+                "meal_voucher_employer_share",
+                2,
+            ),
+            (
+                self.env._("Meal vouchers employee share"),
+                "meal_voucher_employee_share",
+                2,
+            ),
         ]
-
-    # override: cae_payroll formats its own number cells; the meal voucher
-    # cells are added here with their own format (a count, two amounts)
-    def _cae_csv_rows(self):
-        rows = super(
-            CaePayrollExport, self.with_context(cae_meal_voucher_cells=False)
-        )._cae_csv_rows()
-        rows[0] += self._cae_meal_voucher_header()
-        for row, line in zip(rows[1:], self.line_ids, strict=True):
-            count, employer, employee = line._cae_meal_voucher_cells()
-            row += [str(count), csv_amount(employer), csv_amount(employee)]
-        return rows

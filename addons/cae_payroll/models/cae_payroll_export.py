@@ -225,7 +225,19 @@ class CaePayrollExport(models.Model):
                 )
         return values
 
+    def _cae_extra_columns(self):
+        """The columns other addons add to the pay variables, after
+        cae_payroll's own, in the CSV and the XLSX alike: a list of
+        ``(label, field of cae.payroll.export.line, digits)``. Extend it with
+        ``super()._cae_extra_columns() + [...]``."""
+        return []
+
     def _cae_header(self):
+        return self._cae_own_header() + [
+            label for label, _field, _digits in self._cae_extra_columns()
+        ]
+
+    def _cae_own_header(self):
         return [
             self.env._("Payroll reference"),
             self.env._("Name"),
@@ -243,6 +255,7 @@ class CaePayrollExport(models.Model):
         formatted as French numbers."""
         self.ensure_one()
         rows = [[csv_text(label) for label in self._cae_header()]]
+        extra = self._cae_extra_columns()
         for line in self.line_ids:
             rows.append(
                 [csv_text(text) for text in line._cae_text_cells()]
@@ -252,6 +265,7 @@ class CaePayrollExport(models.Model):
                         line._cae_number_cells(), (2, 2, 2, 2, 1), strict=True
                     )
                 ]
+                + [csv_amount(line[name], digits) for _label, name, digits in extra]
             )
         return rows
 

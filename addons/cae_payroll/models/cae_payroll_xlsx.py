@@ -30,6 +30,9 @@ class CaePayrollVariablesXlsx(models.AbstractModel):
                 texts = line._cae_text_cells()
                 for col, text in enumerate(texts):
                     sheet.write_string(row, col, text)
-                for col, value in enumerate(line._cae_number_cells(), start=len(texts)):
+                numbers = line._cae_number_cells() + [
+                    line[name] for _label, name, _digits in export._cae_extra_columns()
+                ]
+                for col, value in enumerate(numbers, start=len(texts)):
                     sheet.write_number(row, col, value or 0.0, money)
             sheet.set_column(0, 8, 18)

@@ -3,11 +3,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, models
 from odoo.tools import date_utils
 
-from odoo.addons.cae_payroll.models.cae_payroll_export import (
-    CaePayrollExport as BaseExport,
-)
-from odoo.addons.cae_payroll.models.cae_payroll_export import csv_amount
-
 
 class CaePayrollExport(models.Model):
     """The internal support column: the approved support time of each person
@@ -65,19 +60,8 @@ class CaePayrollExport(models.Model):
                 vals["cae_support_time_ids"] = [Command.set(ids)]
         return values
 
-    def _cae_support_time_column(self):
-        """The column of the internal support: right after cae_payroll's own
-        columns (other addons append theirs after it)."""
-        return len(BaseExport._cae_header(self))
-
-    def _cae_header(self):
-        header = super()._cae_header()
-        header.insert(self._cae_support_time_column(), self.env._("Internal support"))
-        return header
-
-    def _cae_csv_rows(self):
-        rows = super()._cae_csv_rows()
-        column = self._cae_support_time_column()
-        for row, line in zip(rows[1:], self.line_ids, strict=True):
-            row.insert(column, csv_amount(line.cae_support_time_amount))
-        return rows
+    # override: the internal support column (hours x rate)
+    def _cae_extra_columns(self):
+        return super()._cae_extra_columns() + [
+            (self.env._("Internal support"), "cae_support_time_amount", 2)
+        ]

@@ -1,1 +1,0 @@
-from . import cae_payroll_xlsx
