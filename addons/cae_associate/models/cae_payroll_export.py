@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import date_utils
 
 
@@ -19,6 +19,7 @@ class CaePayrollExport(models.Model):
         readonly=True,
     )
 
+    @api.model
     def _cae_generate(self, month, company=None):
         export = super()._cae_generate(month, company=company)
         deductions = export._cae_share_deductions(export.line_ids.partner_id)
