@@ -84,7 +84,7 @@ class TestDemoLogins(HttpCase):
         members = self.env["res.partner"].search(
             [
                 ("is_cae_member", "=", True),
-                ("cae_member_status", "in", ("cape", "cesa", "associate")),
+                ("cae_status", "in", ("cape", "cesa", "associate")),
             ]
         )
         self.assertTrue(members)
