@@ -2,7 +2,7 @@
     "name": "CAE - Bank lines per activity",
     "summary": "Bank statements (CAMT.053, OFX, CSV) imported and reconciled "
     "with OCA's modules, every bank line on the activity it pays or is paid by",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Accounting/Accounting",
     "website": "https://github.com/cae-suite/cae-suite",
     "license": "AGPL-3",
@@ -18,6 +18,7 @@
     ],
     "data": [
         "data/cae_bank_data.xml",
+        "views/account_statement_import_views.xml",
         "views/account_bank_statement_line_views.xml",
     ],
 }

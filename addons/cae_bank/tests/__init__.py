@@ -1,1 +1,2 @@
 from . import test_bank
+from . import test_bank_import
