@@ -180,15 +180,16 @@ class CaeContributionRun(models.Model):
                 )
             )
 
-    def _cae_execute(self):
-        """The levy of this draft run: the lines of ``cae.contribution.levy``,
-        an entry posted for each amount that is not zero, the run done."""
-        self.ensure_one()
-        if self.state != "draft":
-            raise UserError(self.env._("This contribution run was already executed."))
-        company, date_to = self.company_id, self.date_to
-        self._cae_lock(company)
+    @api.model
+    def _cae_preview_vals(self, company, date_to):
+        """The values of the lines a run of ``company`` up to ``date_to``
+        would create, computed without levying anything (the preview)."""
         company._cae_contribution_setup()
+        self._cae_check_lock_date(company, date_to)
+        return self.env["cae.contribution.levy"]._cae_levy_vals(company, date_to)
+
+    @api.model
+    def _cae_check_lock_date(self, company, date_to):
         journal = company.cae_contribution_journal_id
         lock_date = company._get_user_fiscal_lock_date(journal)
         if lock_date and date_to <= lock_date:
@@ -200,8 +201,25 @@ class CaeContributionRun(models.Model):
                     lock=lock_date,
                 )
             )
+
+    def _cae_execute(self, expected=None):
+        """The levy of this draft run: the lines of ``cae.contribution.levy``,
+        an entry posted for each amount that is not zero, the run done.
+
+        ``expected``: the amounts previewed, {activity id: amount}; the run
+        levies exactly those or nothing (new entries or another run since
+        the preview changed the figures)."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(self.env._("This contribution run was already executed."))
+        company, date_to = self.company_id, self.date_to
+        self._cae_lock(company)
+        company._cae_contribution_setup()
+        self._cae_check_lock_date(company, date_to)
         line_vals = self.env["cae.contribution.levy"]._cae_levy_vals(company, date_to)
         currency = company.currency_id
+        if expected is not None:
+            self._cae_check_expected(line_vals, expected)
         to_post = [vals for vals in line_vals if not currency.is_zero(vals["amount"])]
         moves = self._cae_post_entries(company, to_post)
         for vals, move in zip(to_post, moves, strict=True):
@@ -217,6 +235,23 @@ class CaeContributionRun(models.Model):
                 "user_id": self.env.user.id,
             }
         )
+
+    def _cae_check_expected(self, line_vals, expected):
+        """Raise unless ``line_vals`` levy the amounts of ``expected``."""
+        currency = self.company_id.currency_id
+        computed = {vals["activity_id"]: vals["amount"] for vals in line_vals}
+        if computed.keys() != expected.keys() or any(
+            currency.compare_amounts(amount, expected[activity_id])
+            for activity_id, amount in computed.items()
+        ):
+            raise UserError(
+                self.env._(
+                    "The contribution changed since the preview (new entries, or "
+                    "another run up to %(date)s): nothing was levied. Preview it "
+                    "again.",
+                    date=self.date_to,
+                )
+            )
 
     @api.model
     def _cae_post_entries(self, company, line_vals):

@@ -24,8 +24,17 @@ registry.category("web_tour.tours").add("cae_admin_month_end_tour", {
             run: "click",
         },
         {
-            content: "Run the contribution of last month",
-            trigger: ".modal button[name=action_run]",
+            content: "Preview the contribution of last month",
+            trigger: ".modal button[name=action_preview]",
+            run: "click",
+        },
+        {
+            content: "The preview shows the activity's amount before posting",
+            trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:contains(ACTA):contains(460)",
+        },
+        {
+            content: "Post exactly what was previewed",
+            trigger: ".modal button[name=action_post]",
             run: "click",
         },
         {
