@@ -8,7 +8,8 @@
    suite must not break the structure's standard documents);
 3. pytest-odoo on ``tests/`` (cross-module scenarios) against that database;
 4. checks: the demo data loads (one install with demo, no tests) and each
-   module installs alone with its dependencies into an empty database.
+   module installs alone with its dependencies (on a template database
+   holding exactly the modules outside the suite it pulls in).
 
 Ends with one line ``N passed, N failed`` (``, N skipped`` when tests were
 skipped) and a non-zero exit status when anything failed, errored, did not
@@ -298,17 +299,102 @@ def installed_count(db, modules):
     return int(out.stdout.strip() or 0)
 
 
-def run_checks(odoo, tag, names, keep):
+def external_deps(modules):
+    """For each of our modules, the modules outside the suite that installing
+    it alone pulls in: the direct dependencies outside the suite of every one
+    of our modules in its closure (Odoo installs theirs)."""
+    ours = set(modules)
+    result = {}
+
+    def closure(name, seen):
+        if name in seen:
+            return
+        seen.add(name)
+        for dep in modules[name].get("depends", []):
+            if dep in ours:
+                closure(dep, seen)
+
+    for name in modules:
+        seen = set()
+        closure(name, seen)
+        result[name] = frozenset(
+            dep
+            for mod in seen
+            for dep in modules[mod].get("depends", [])
+            if dep not in ours
+        )
+    return result
+
+
+def build_alone_templates(odoo, tag, ext):
+    """One template database per distinct set of outside dependencies, each
+    holding exactly that set (installed into an empty database, no demo
+    data): installing one of our modules on a copy of it installs what
+    installing the module alone into an empty database would, minus the time
+    of installing Odoo's modules again for each of ours.
+
+    The templates are layered: the set every module needs first, into an
+    empty database, then each wider set on a copy of it. Returns
+    ({set: template name}, problems)."""
+    sets = sorted(set(ext.values()), key=lambda s: (len(s), sorted(s)))
+    common = frozenset.intersection(*sets)
+    templates, problems = {}, []
+    base = f"{tag}_alone_base"
+    createdb(base)
+    rc, logfile = odoo.run(
+        base,
+        "alone-base",
+        ["-i", ",".join(sorted(common)) or "base", "--without-demo=all"],
+    )
+    if rc or error_lines(logfile):
+        show_errors("alone-base", logfile)
+        dropdb(base)
+        return {}, [f"the common dependencies {sorted(common)} did not install"]
+    templates[common] = base
+
+    def build(item):
+        index, deps = item
+        name = f"{tag}_alone_{index}"
+        createdb(name, base)
+        extra = sorted(deps - common)
+        rc, logfile = odoo.run(
+            name, f"alone-deps-{index}", ["-i", ",".join(extra), "--without-demo=all"]
+        )
+        ok = not rc and not error_lines(logfile)
+        if not ok:
+            show_errors(f"alone-deps-{index}", logfile)
+        return deps, name, ok
+
+    wider = [(i, s) for i, s in enumerate(sets) if s != common]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for deps, name, ok in pool.map(build, wider):
+            if ok:
+                templates[deps] = name
+            else:
+                problems.append(f"the dependencies {sorted(deps)} did not install")
+    return templates, problems
+
+
+def run_checks(odoo, tag, modules, keep):
     """The demo data loads (and the demo logins work: the tests tagged
     ``cae_demo``); a database of the code before the module split upgrades
-    with its data intact; each module installs alone into an empty database.
+    with its data intact; each module installs alone with its dependencies
+    (on a template holding exactly the modules outside the suite it depends
+    on, see ``build_alone_templates``).
 
     Returns (problems, (passed, failed, skipped) of the demo tests).
     """
+    names = list(modules)
+    ext = external_deps(modules)
+    templates, problems = build_alone_templates(odoo, tag, ext)
     checks = [
-        ("demo", f"{tag}_demo", names, ["--test-enable", "--test-tags=cae_demo"])
-    ] + [(f"alone-{n}", f"{tag}_{n}", [n], ["--without-demo=all"]) for n in names]
-    checks.insert(1, ("upgrade", f"{tag}_upgrade", [], []))
+        ("demo", f"{tag}_demo", names, ["--test-enable", "--test-tags=cae_demo"]),
+        ("upgrade", f"{tag}_upgrade", [], []),
+    ] + [
+        (f"alone-{n}", f"{tag}_{n}", [n], ["--without-demo=all"])
+        for n in names
+        if ext[n] in templates
+    ]
 
     def check(item):
         label, db, mods, extra = item
@@ -319,7 +405,8 @@ def run_checks(odoo, tag, names, keep):
 
             rc = upgrade_check.main(["--database", db, *(["--keep"] if keep else [])])
             return label, rc == 0, None
-        createdb(db)
+        template = templates[ext[mods[0]]] if label.startswith("alone-") else None
+        createdb(db, template)
         rc, logfile, counts = 0, None, None
         if label == "demo":
             # Odoo loads the chart of accounts at the end of the run that
@@ -347,15 +434,20 @@ def run_checks(odoo, tag, names, keep):
             dropdb(db)
         return label, ok, counts
 
-    problems, demo_counts = [], (0, 0, 0)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for label, ok, counts in pool.map(check, checks):
-            log(f"check {label}: {'ok' if ok else 'FAILED'}")
-            if counts:
-                demo_counts = counts[:3]
-                log(f"demo tests: {counts[0]} passed, {counts[1]} failed")
-            if not ok:
-                problems.append(f"check {label} failed (see the log above)")
+    demo_counts = (0, 0, 0)
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            for label, ok, counts in pool.map(check, checks):
+                log(f"check {label}: {'ok' if ok else 'FAILED'}")
+                if counts:
+                    demo_counts = counts[:3]
+                    log(f"demo tests: {counts[0]} passed, {counts[1]} failed")
+                if not ok:
+                    problems.append(f"check {label} failed (see the log above)")
+    finally:
+        if not keep:
+            for template in templates.values():
+                dropdb(template)
     return problems, demo_counts
 
 
@@ -367,6 +459,11 @@ def main():
         "--no-checks",
         action="store_true",
         help="skip the demo and install-alone checks (quick local runs)",
+    )
+    parser.add_argument(
+        "--checks-only",
+        action="store_true",
+        help="only the demo, upgrade and install-alone checks",
     )
     opts = parser.parse_args()
 
@@ -398,34 +495,37 @@ def main():
 
     try:
         # 1. template with the dependencies, no demo data, no tests of theirs
-        createdb(tpl)
-        rc, tpl_log = odoo.run(
-            tpl, "dependencies", ["-i", ",".join(deps), "--without-demo=all"]
-        )
-        if rc or error_lines(tpl_log):
-            show_errors("dependencies", tpl_log)
-            totals[1] += 1
-            problems.append("the dependencies of the suite did not install")
-        else:
-            # 2. our modules, our tests only; 3. cross-module scenarios
-            createdb(db, tpl)
-            result = run_odoo_tests(odoo, db, names, tags)
-            add(result)
-            if not any("printed no result" in p for p in result[3]):
-                if not opts.tags:
-                    add(run_core_tests(odoo, db))
-                add(run_pytest(odoo, db, opts.tags))
-            dropdb(db)
-            # 4. the demo data loads, each module installs alone
-            if not opts.no_checks and not opts.tags:
-                failed, demo_counts = run_checks(odoo, tag, names, opts.keep)
-                for i in range(3):
-                    totals[i] += demo_counts[i]
-                # a failing demo test counts once, not again as a failed check
-                totals[1] += len(
-                    [p for p in failed if "check demo" not in p or not demo_counts[1]]
-                )
-                problems.extend(failed)
+        deps_ok = True
+        if not opts.checks_only:
+            createdb(tpl)
+            rc, tpl_log = odoo.run(
+                tpl, "dependencies", ["-i", ",".join(deps), "--without-demo=all"]
+            )
+            if rc or error_lines(tpl_log):
+                show_errors("dependencies", tpl_log)
+                totals[1] += 1
+                problems.append("the dependencies of the suite did not install")
+                deps_ok = False
+            else:
+                # 2. our modules, our tests only; 3. cross-module scenarios
+                createdb(db, tpl)
+                result = run_odoo_tests(odoo, db, names, tags)
+                add(result)
+                if not any("printed no result" in p for p in result[3]):
+                    if not opts.tags:
+                        add(run_core_tests(odoo, db))
+                    add(run_pytest(odoo, db, opts.tags))
+                dropdb(db)
+        # 4. the demo data loads, each module installs alone
+        if deps_ok and not opts.no_checks and not opts.tags:
+            failed, demo_counts = run_checks(odoo, tag, modules, opts.keep)
+            for i in range(3):
+                totals[i] += demo_counts[i]
+            # a failing demo test counts once, not again as a failed check
+            totals[1] += len(
+                [p for p in failed if "check demo" not in p or not demo_counts[1]]
+            )
+            problems.extend(failed)
     finally:
         if opts.keep:
             log(f"kept databases {db}, {tpl} and logs in {odoo.workdir}")
