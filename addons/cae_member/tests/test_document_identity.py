@@ -117,9 +117,12 @@ class TestDocumentIdentity(CaeTestCommon):
 
     def test_french_mentions(self):
         self.env["res.lang"]._activate_lang("fr_FR")
-        self.env["ir.module.module"].search(
-            [("name", "=", "cae_member")]
-        )._load_module_terms(["cae_member"], ["fr_FR"], overwrite=True)
+        # the French of every installed addon of the suite, as in a French
+        # database (cae_einvoicing words the operation category itself)
+        modules = self.env["ir.module.module"].search(
+            [("name", "=like", "cae\\_%"), ("state", "=", "installed")]
+        )
+        modules._load_module_terms(modules.mapped("name"), ["fr_FR"], overwrite=True)
         self.customer_a.lang = "fr_FR"
         invoice = self._invoice(self.activity_a, self.customer_a, 100.0)
         invoice.action_post()
