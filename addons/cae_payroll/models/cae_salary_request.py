@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import date_utils
+from odoo.tools import date_utils, format_date
 
 
 class CaeSalaryRequest(models.Model):
@@ -66,6 +66,14 @@ class CaeSalaryRequest(models.Model):
         copy=False,
         help="The request went into a payroll export: it is kept as sent.",
     )
+    state = fields.Selection(
+        [("requested", "Requested"), ("sent", "Sent to payroll")],
+        compute="_compute_state",
+        store=True,
+        help="Requested: the admin team sends it with the month's pay variables; "
+        "sent: it went into a payroll export and is kept as sent.",
+    )
+    month_label = fields.Char(string="Month of pay", compute="_compute_month_label")
     payroll_export_line_id = fields.Many2one(
         "cae.payroll.export.line",
         string="Payroll export line",
@@ -108,6 +116,34 @@ class CaeSalaryRequest(models.Model):
             "There is already a salary request for this person, activity and month.",
         ),
     ]
+
+    @api.depends("exported")
+    def _compute_state(self):
+        for request in self:
+            request.state = "sent" if request.exported else "requested"
+
+    @api.depends("month")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        for request in self:
+            request.month_label = (
+                format_date(self.env, request.month, date_format="MMMM y").capitalize()
+                if request.month
+                else False
+            )
+
+    @api.depends("month", "partner_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the breadcrumb reads the month and the person, not "2026-12-01"
+        for request in self:
+            request.display_name = self.env._(
+                "Salary of %(month)s, %(person)s",
+                month=format_date(self.env, request.month, date_format="MMMM y")
+                if request.month
+                else "",
+                person=request.partner_id.name or "",
+            )
 
     # override: the month is its first day; an entrepreneur asks for herself on her own
     # activities

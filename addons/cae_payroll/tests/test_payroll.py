@@ -267,6 +267,25 @@ class TestPayroll(CaeTestCommon):
         with self.assertRaises(AccessError):
             self.env["cae.payslip"].with_user(self.user_support).search([])
 
+    def test_salary_request_state_and_month(self):
+        """A request reads as its month and a state: requested until the
+        export sends it, then sent (issue 18)."""
+        request = self.env["cae.salary.request"].search(
+            [("activity_id", "=", self.activity_a.id), ("month", "=", "2025-03-01")]
+        )
+        self.assertEqual(request.state, "requested")
+        self.assertEqual(request.with_context(lang="en_US").month_label, "March 2025")
+        self.assertIn("March 2025", request.with_context(lang="en_US").display_name)
+        self.assertIn(self.partner_a.name, request.display_name)
+        self._export()
+        self.assertEqual(request.state, "sent")
+        self.assertEqual(
+            self.env["cae.salary.request"].search_count(
+                [("id", "=", request.id), ("state", "=", "sent")]
+            ),
+            1,
+        )
+
     def test_salary_request_check(self):
         self.company.cae_employer_cost_rate = 1.5
         request = (
