@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import date_utils
+from odoo.tools import date_utils, format_date
 
 # figure -> (company field holding its account prefixes, sign, kind)
 # kind "pnl": movements of the period; "bs": balance up to the end of the period.
@@ -104,6 +104,33 @@ class CaeAccountStatement(models.TransientModel):
         string="Employer cost", compute="_compute_salary_check"
     )
     salary_exceeds_treasury = fields.Boolean(compute="_compute_salary_check")
+
+    @api.depends("activity_id", "date_from", "date_to")
+    def _compute_display_name(self):
+        # the breadcrumbs of a drill-down read the activity and the period
+        for statement in self:
+            if not statement.activity_id:
+                statement.display_name = self.env._("Account statement")
+                continue
+            statement.display_name = self.env._(
+                "Account statement %(activity)s, %(start)s – %(end)s",
+                activity=statement.activity_id.code or statement.activity_id.name,
+                start=format_date(self.env, statement.date_from),
+                end=format_date(self.env, statement.date_to),
+            )
+
+    @api.model
+    def action_open_statement(self):
+        """The menu's entry: the statement of the user's activity (the first
+        of hers when she has several; she switches in the form), not an empty
+        "New" record; the admin team chooses the activity."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cae_member.cae_account_statement_action"
+        )
+        activities = self.env.user._cae_activities().filtered("active")
+        if activities and self.env.user._cae_is_entrepreneur_only():
+            action["res_id"] = self.create({"activity_id": activities[:1].id}).id
+        return action
 
     @api.depends("period", "date")
     def _compute_dates(self):

@@ -1,6 +1,7 @@
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools import format_date
 
 from .common import CaeTestCommon
 
@@ -177,6 +178,24 @@ class TestAccountStatement(CaeTestCommon):
         action = statement.with_context(cae_figure="salaries").action_open_lines()
         lines = self.env["account.move.line"].search(action["domain"])
         self.assertEqual(sum(lines.mapped("balance")), 700.0)
+
+    def test_menu_opens_own_statement(self):
+        """The menu opens the statement of the entrepreneur's activity (not an
+        empty "New" one) whose breadcrumb names the activity and the period;
+        the admin team chooses the activity (issue 18)."""
+        Statement = self.env["cae.account.statement"]
+        menu = self.env.ref("cae_member.cae_account_statement_menu")
+        self.assertEqual(
+            menu.action, self.env.ref("cae_member.cae_account_statement_action_open")
+        )
+        action = menu.action.with_user(self.user_a).run()
+        statement = Statement.with_user(self.user_a).browse(action["res_id"])
+        self.assertEqual(statement.activity_id, self.activity_a)
+        self.assertIn("ACTA", statement.display_name)
+        self.assertNotIn("cae.account.statement", statement.display_name)
+        self.assertIn(format_date(self.env, statement.date_to), statement.display_name)
+        action = menu.action.with_user(self.user_admin).run()
+        self.assertFalse(action.get("res_id"))
 
     def test_salary_check(self):
         self._scenario_a()
