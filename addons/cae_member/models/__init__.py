@@ -19,3 +19,4 @@ from . import sale_order_option
 from . import hr_expense
 from . import hr_expense_sheet
 from . import cae_account_statement
+from . import product_template

@@ -7,3 +7,4 @@ from . import test_access_matrix
 from . import test_pole
 from . import test_document_identity
 from . import test_validation_loop
+from . import test_products
