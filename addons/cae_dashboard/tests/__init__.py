@@ -1,0 +1,5 @@
+from . import test_dashboard
+from . import test_home_action
+from . import test_journey
+from . import test_rpc
+from . import test_tours
