@@ -1,4 +1,7 @@
+import io
 from datetime import date, datetime
+
+import openpyxl
 
 from odoo import Command
 from odoo.exceptions import UserError
@@ -171,3 +174,18 @@ class TestStatistics(CaeTestCommon):
         )
         self.assertEqual(report_type, "xlsx")
         self.assertTrue(content.startswith(b"PK"))
+        # the funder reads labels in her language, not the stored values
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_member", "cae_parcours"], ["fr_FR"], overwrite=True
+        )
+        content, _type = (
+            self.env["ir.actions.report"]
+            .with_context(lang="fr_FR")
+            ._render("cae_parcours.cae_funder_statistics_xlsx", wizard.ids)
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        cells = [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
+        for raw in ("company_creation", "other_job", "cape", "candidate", "unknown"):
+            self.assertNotIn(raw, cells)
+        self.assertIn("Création d'entreprise", cells)
