@@ -8,8 +8,8 @@ from odoo.addons.cae_member.models.cae_account_statement import prefix_match
 
 SUPPORT = "cae_member.cae_member_group_support"
 ADMIN = "cae_member.cae_member_group_admin"
-# validation states shown on the dashboards: (key of the figure, state)
-VALIDATION_FIGURES = (("to_validate", "to_validate"), ("refused", "refused"))
+# the support validation states the dashboards count
+VALIDATION_STATES = ("to_validate", "refused")
 
 
 class CaeDashboard(models.AbstractModel):
@@ -91,6 +91,10 @@ class CaeDashboard(models.AbstractModel):
         monthly = self._cae_revenue_margin(
             activities, company, scales, last_start, year_end, by_month=True
         )
+        # the year to date, and last year up to the same day
+        to_day = self._cae_revenue_margin(
+            activities, company, scales, year_start, today
+        )
         last_to_day = self._cae_revenue_margin(
             activities, company, scales, last_start, last_today
         )
@@ -98,10 +102,10 @@ class CaeDashboard(models.AbstractModel):
         overdue = self._cae_overdue(activities, today)
         documents = self._cae_documents(activities)
         projections = self._cae_contribution_projections(
-            activities, scales, monthly, year_start, year_end, today
+            activities, scales, to_day, year_start, year_end, today
         )
         alert_map = self._cae_alerts(activities, today) if alerts else {}
-        actions = _Actions(self.env, year_start, today)
+        views = self._cae_list_views()
         rate = company.cae_employer_cost_rate or 0.0
         rows = []
         for activity in activities:
@@ -120,7 +124,7 @@ class CaeDashboard(models.AbstractModel):
             margin = series("margin", year_start)
             revenue_last = series("revenue", last_start)
             margin_last = series("margin", last_start)
-            elapsed = len([m for m in months if m <= today])
+            ytd = to_day.get(activity.id, {}).get(None, {})
             last = last_to_day.get(activity.id, {}).get(None, {})
             # the margin left for pay (cae_payroll's salary request:
             # Code du travail L7332-3), within the available treasury
@@ -143,8 +147,7 @@ class CaeDashboard(models.AbstractModel):
                 "display_name": activity.display_name,
                 "currency_id": currency.id,
                 "revenue_ytd": currency.round(figures["revenue"]),
-                "margin_ytd": currency.round(sum(margin[:elapsed])),
-                # last year up to the same day
+                "margin_ytd": currency.round(ytd.get("margin", 0.0)),
                 "revenue_last_ytd": currency.round(last.get("revenue", 0.0)),
                 "margin_last_ytd": currency.round(last.get("margin", 0.0)),
                 "treasury": currency.round(figures["available_treasury"]),
@@ -158,7 +161,9 @@ class CaeDashboard(models.AbstractModel):
                 "projected_base": projection.get("base", 0.0),
                 "contribution_projected": projection.get("amount", 0.0),
                 "salary_payable": salary,
-                "actions": actions.of(activity, projection.get("base", 0.0)),
+                "actions": self._cae_figure_actions(
+                    activity, year_start, today, projection.get("base", 0.0), views
+                ),
             }
             row["documents_to_validate"] = (
                 row["quotes_to_validate"] + row["invoices_to_validate"]
@@ -267,12 +272,11 @@ class CaeDashboard(models.AbstractModel):
         """{activity id: {(model, validation state): count}} of the quotes
         and invoices awaiting the support validation or refused."""
         result = {}
-        states = [state for _key, state in VALIDATION_FIGURES]
         for model in ("sale.order", "account.move"):
             for activity, state, count in self.env[model]._read_group(
                 [
                     ("cae_activity_id", "in", activities.ids),
-                    ("cae_validation_state", "in", states),
+                    ("cae_validation_state", "in", VALIDATION_STATES),
                 ],
                 ["cae_activity_id", "cae_validation_state"],
                 ["__count"],
@@ -282,7 +286,7 @@ class CaeDashboard(models.AbstractModel):
 
     @api.model
     def _cae_contribution_projections(
-        self, activities, scales, monthly, year_start, year_end, today
+        self, activities, scales, to_day, year_start, year_end, today
     ):
         """{activity id: {"base", "amount"}}: what the contribution simulator
         (cae_contribution) gives for the margin of the year to date carried
@@ -292,11 +296,7 @@ class CaeDashboard(models.AbstractModel):
         result = {}
         for activity in activities:
             currency = activity.currency_id
-            margin = sum(
-                figures["margin"]
-                for month, figures in monthly.get(activity.id, {}).items()
-                if year_start <= month <= today
-            )
+            margin = to_day.get(activity.id, {}).get(None, {}).get("margin", 0.0)
             base = currency.round(margin * days / elapsed) if elapsed > 0 else 0.0
             scale = scales[activity]
             amount = 0.0
@@ -379,22 +379,18 @@ class CaeDashboard(models.AbstractModel):
             for activity in activities
         }
 
-
-class _Actions:
-    """The drill-down of each figure: the window action of the matching
-    list, with its domain (the web client runs it with ``doAction``)."""
-
-    def __init__(self, env, year_start, today):
-        self.env = env
-        self.year_start = year_start
-        self.today = today
-        ref = env.ref
-        self.views = {
-            "invoices": ref("account.view_out_invoice_tree").id,
-            "quotes": ref("sale.view_quotation_tree").id,
+    # ------------------------------------------------------------------
+    # drill-down
+    # ------------------------------------------------------------------
+    @api.model
+    def _cae_list_views(self):
+        return {
+            "invoices": self.env.ref("account.view_out_invoice_tree").id,
+            "quotes": self.env.ref("sale.view_quotation_tree").id,
         }
 
-    def _window(self, name, model, domain, list_view=False, context=None, **extra):
+    @api.model
+    def _cae_window(self, name, model, domain, list_view=False, context=None):
         return {
             "type": "ir.actions.act_window",
             "name": name,
@@ -402,22 +398,23 @@ class _Actions:
             "views": [[list_view, "list"], [False, "form"]],
             "domain": domain,
             "context": context or {},
-            **extra,
         }
 
-    def of(self, activity, projected_base):
+    @api.model
+    def _cae_figure_actions(self, activity, year_start, today, projected_base, views):
+        """The drill-down of each figure of ``activity``: the window action
+        of the matching list, with its domain (the web client runs it with
+        ``doAction``)."""
         _ = self.env._
         name = activity.display_name
         aid = activity.id
-        start, today = (
-            fields.Date.to_string(self.year_start),
-            fields.Date.to_string(self.today),
-        )
+        start = fields.Date.to_string(year_start)
+        today = fields.Date.to_string(today)
         invoices = [
             ("cae_activity_id", "=", aid),
             ("move_type", "in", ("out_invoice", "out_refund")),
         ]
-        unpaid = self.env["cae.dashboard"]._cae_unpaid_invoices_domain([aid])
+        unpaid = self._cae_unpaid_invoices_domain([aid])
         invoice_context = {"default_move_type": "out_invoice"}
         return {
             "activity": {
@@ -428,7 +425,7 @@ class _Actions:
                 "views": [[False, "form"]],
                 "target": "current",
             },
-            "revenue": self._window(
+            "revenue": self._cae_window(
                 _("Invoices of %(activity)s this year", activity=name),
                 "account.move",
                 [
@@ -437,7 +434,7 @@ class _Actions:
                     ("invoice_date", ">=", start),
                     ("invoice_date", "<=", today),
                 ],
-                self.views["invoices"],
+                views["invoices"],
                 invoice_context,
             ),
             "treasury": {
@@ -448,57 +445,57 @@ class _Actions:
                 "target": "current",
                 "context": {"default_activity_id": aid, "default_period": "year"},
             },
-            "customers": self._window(
+            "customers": self._cae_window(
                 _("Invoices of %(activity)s to collect", activity=name),
                 "account.move",
                 unpaid,
-                self.views["invoices"],
+                views["invoices"],
                 invoice_context,
             ),
-            "overdue": self._window(
+            "overdue": self._cae_window(
                 _("Overdue invoices of %(activity)s", activity=name),
                 "account.move",
                 [*unpaid, ("invoice_date_due", "<", today)],
-                self.views["invoices"],
+                views["invoices"],
                 invoice_context,
             ),
-            "quotes_to_validate": self._window(
+            "quotes_to_validate": self._cae_window(
                 _("Quotations of %(activity)s awaiting validation", activity=name),
                 "sale.order",
                 [
                     ("cae_activity_id", "=", aid),
                     ("cae_validation_state", "=", "to_validate"),
                 ],
-                self.views["quotes"],
+                views["quotes"],
             ),
-            "quotes_refused": self._window(
+            "quotes_refused": self._cae_window(
                 _("Refused quotations of %(activity)s", activity=name),
                 "sale.order",
                 [
                     ("cae_activity_id", "=", aid),
                     ("cae_validation_state", "=", "refused"),
                 ],
-                self.views["quotes"],
+                views["quotes"],
             ),
-            "invoices_to_validate": self._window(
+            "invoices_to_validate": self._cae_window(
                 _("Invoices of %(activity)s awaiting validation", activity=name),
                 "account.move",
                 [
                     ("cae_activity_id", "=", aid),
                     ("cae_validation_state", "=", "to_validate"),
                 ],
-                self.views["invoices"],
+                views["invoices"],
             ),
-            "invoices_refused": self._window(
+            "invoices_refused": self._cae_window(
                 _("Refused invoices of %(activity)s", activity=name),
                 "account.move",
                 [
                     ("cae_activity_id", "=", aid),
                     ("cae_validation_state", "=", "refused"),
                 ],
-                self.views["invoices"],
+                views["invoices"],
             ),
-            "contribution": self._window(
+            "contribution": self._cae_window(
                 _("Contributions levied on %(activity)s this year", activity=name),
                 "cae.contribution.line",
                 [("activity_id", "=", aid), ("date_from", "=", start)],
@@ -514,13 +511,13 @@ class _Actions:
                     "default_projected_base": projected_base,
                 },
             },
-            "salary": self._window(
+            "salary": self._cae_window(
                 _("Salary requests of %(activity)s", activity=name),
                 "cae.salary.request",
                 [("activity_id", "=", aid)],
                 context={"default_activity_id": aid},
             ),
-            "members": self._window(
+            "members": self._cae_window(
                 _("Entrepreneurs of %(activity)s", activity=name),
                 "res.partner",
                 [("cae_activity_ids", "in", aid)],
