@@ -78,6 +78,13 @@ class AccountMove(models.Model):
         copy=False,
         readonly=True,
     )
+    # an entrepreneur sees the payments of her invoices ("Paid on") like the
+    # invoicing team; core computes it in sudo from the invoice's own
+    # reconciliations, and the record rules decide which invoices she reads
+    invoice_payments_widget = fields.Binary(
+        groups="account.group_account_invoice,account.group_account_readonly,"
+        "cae_member.cae_member_group_entrepreneur",
+    )
 
     @api.depends("cae_activity_id.trade_name", "cae_activity_id.name")
     def _compute_cae_trade_name(self):

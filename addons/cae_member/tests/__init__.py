@@ -8,3 +8,4 @@ from . import test_pole
 from . import test_document_identity
 from . import test_validation_loop
 from . import test_products
+from . import test_tours_day
