@@ -21,12 +21,23 @@ class CaeContributionScaleBracket(models.Model):
     rate = fields.Float(string="Rate (%)", required=True, digits=(16, 4))
 
     @api.depends("lower_bound", "upper_bound", "rate")
+    @api.depends_context("lang")
     def _compute_display_name(self):
+        # in the user's number format: "50 000 - ... : 11,5 %" in French
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
         for bracket in self:
-            top = f"{bracket.upper_bound:,.0f}" if bracket.upper_bound else "..."
-            bracket.display_name = (
-                f"{bracket.lower_bound:,.0f} - {top}: {bracket.rate:g} %"
-            )
+            if lang:
+                lower = lang.format("%.0f", bracket.lower_bound, grouping=True)
+                top = (
+                    lang.format("%.0f", bracket.upper_bound, grouping=True)
+                    if bracket.upper_bound
+                    else "..."
+                )
+                rate = lang.format("%g", bracket.rate, grouping=True)
+            else:
+                lower, rate = f"{bracket.lower_bound:,.0f}", f"{bracket.rate:g}"
+                top = f"{bracket.upper_bound:,.0f}" if bracket.upper_bound else "..."
+            bracket.display_name = f"{lower} - {top}: {rate}\u00a0%"
 
     @api.constrains("rate", "lower_bound", "upper_bound")
     def _check_values(self):

@@ -374,3 +374,16 @@ class TestContributionRunRules(ContributionCommon):
         line = self._run("2025-08-31", activity)
         self.assertEqual(line.date_from, fields.Date.to_date("2025-07-01"))
         self.assertAlmostEqual(line.base_ytd, 2000.0)
+
+    def test_bracket_reads_in_the_users_number_format(self):
+        """A bracket reads "50 000 - ... : 11,5 %" in French, not "11.5 %"
+        (issue 18)."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        bracket = self.env["cae.contribution.scale.bracket"].new(
+            {"lower_bound": 50000, "rate": 11.5}
+        )
+        french = bracket.with_context(lang="fr_FR").display_name
+        self.assertIn("11,5", french)
+        self.assertNotIn("11.5", french)
+        self.assertRegex(french, r"^50\s000 ")
+        self.assertIn("11.5", bracket.with_context(lang="en_US").display_name)
