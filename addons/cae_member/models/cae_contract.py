@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from .base import cae_trusted_writes, cae_writes_trusted
 
@@ -72,6 +73,19 @@ class CaeContract(models.Model):
                 fields.Date.to_string(contract.date_start) or "",
             ]
             contract.name = " - ".join(p for p in parts if p)
+
+    @api.depends("contract_type", "partner_id.name", "date_start")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # the stored name keeps an ISO date (searchable whatever the language); what
+        # people read has the date in their format: "CESA - Anne Artisan - 01/03/2026"
+        for contract in self:
+            parts = [
+                (contract.contract_type or "").upper(),
+                contract.partner_id.name or "",
+                format_date(self.env, contract.date_start),
+            ]
+            contract.display_name = " - ".join(p for p in parts if p)
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -303,3 +303,17 @@ class TestOnboarding(CaeTestCommon):
             self.cr.savepoint(),
         ):
             self.env["hr.employee"].create(dict(employee_vals, name="E2"))
+
+
+@tagged("post_install", "-at_install")
+class TestContractName(CaeTestCommon):
+    def test_contract_reads_with_the_users_date(self):
+        """A contract reads "CESA - Anne Artisan - 01/03/2026" in French; its
+        stored name keeps the ISO date (issue 18)."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        contract = self._contract(self.partner_a, "cesa", "2026-03-01")
+        self.assertEqual(
+            contract.with_context(lang="fr_FR").display_name,
+            "CESA - Anne Artisan - 01/03/2026",
+        )
+        self.assertIn("2026-03-01", contract.name)
