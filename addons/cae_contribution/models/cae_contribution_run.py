@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import date_utils
+from odoo.tools import date_utils, format_date
 
 # advisory lock namespace of the contribution run (with the company id)
 LOCK_KEY = 72_617_001
@@ -265,17 +265,20 @@ class CaeContributionRun(models.Model):
             [v["activity_id"] for v in line_vals]
         )
         code_of = {activity.id: activity.code for activity in activities}
-        label = self.env._("Cooperative contribution")
+        # the entries are the company's books: their labels in its language and
+        # date format, whoever runs the levy (the admin team, or the cron as OdooBot)
+        env = self.with_context(lang=company.partner_id.lang or self.env.lang).env
+        label = env._("Cooperative contribution")
         moves = self.env["account.move"].create(
             [
                 {
                     "move_type": "entry",
                     "journal_id": company.cae_contribution_journal_id.id,
                     "date": vals["date_to"],
-                    "ref": self.env._(
+                    "ref": env._(
                         "Contribution %(activity)s up to %(date)s",
                         activity=code_of[vals["activity_id"]],
-                        date=vals["date_to"],
+                        date=format_date(env, vals["date_to"]),
                     ),
                     "company_id": company.id,
                     "line_ids": [
@@ -290,7 +293,7 @@ class CaeContributionRun(models.Model):
                         ),
                         Command.create(
                             {
-                                "name": self.env._(
+                                "name": env._(
                                     "Contribution of %(activity)s",
                                     activity=code_of[vals["activity_id"]],
                                 ),

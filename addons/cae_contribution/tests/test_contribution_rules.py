@@ -387,3 +387,18 @@ class TestContributionRunRules(ContributionCommon):
         self.assertNotIn("11.5", french)
         self.assertRegex(french, r"^50\s000 ")
         self.assertIn("11.5", bracket.with_context(lang="en_US").display_name)
+
+    def test_entries_speak_the_companys_language(self):
+        """The levy's entries are labelled in the company's language and date
+        format whoever runs it, not "Contribution CERA up to 2025-03-31"
+        (issue 18)."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_contribution"], ["fr_FR"], overwrite=True
+        )
+        self.company.partner_id.lang = "fr_FR"
+        activity = self._activity("LANG")
+        self._margin(activity, 10000, "2025-03-10")
+        line = self._run("2025-03-31", activity).with_context(lang="en_US")
+        self.assertEqual(line.move_id.ref, "Contribution LANG au 31/03/2025")
+        self.assertIn("Contribution coopérative", line.move_id.line_ids.mapped("name"))
