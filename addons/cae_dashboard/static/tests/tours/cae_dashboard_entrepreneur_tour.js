@@ -62,7 +62,15 @@ registry.category("web_tour.tours").add("cae_dashboard_entrepreneur_tour", {
             run: "click",
         },
         {
-            trigger: `${card("DSH3")}`,
+            content: "Open the état des comptes from the treasury",
+            trigger: `${card("DSH1")} tr[data-figure=treasury] .o_cae_figure_value`,
+            run: "click",
+        },
+        {
+            content: "The statement of that activity, with its revenue",
+            trigger:
+                ".o_form_view:has(.o_field_widget[name=activity_id] input:value(DSH1))" +
+                " .o_field_widget[name=revenue]:contains('1,200.00')",
         },
     ],
 });
