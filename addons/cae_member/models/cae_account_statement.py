@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import date_utils, format_date
+from odoo.tools import SQL, date_utils, escape_psql, format_date
 
 # figure -> (company field holding its account prefixes, sign, kind)
 # kind "pnl": movements of the period; "bs": balance up to the end of the period.
@@ -30,11 +30,55 @@ PERIOD_FIGURES = (
 )
 
 
-def prefix_match(code, spec):
-    """``spec`` is "42,-421,-425,43": included prefixes, excluded ones with -."""
+# the figures the statement's query sums, in the order of its columns
+STATEMENT_COLUMNS = (
+    "revenue",
+    "other_income",
+    "purchases",
+    "other_charges",
+    "salaries",
+    "contribution",
+    "cash",
+    "customers",
+    "taxes_due",
+    "suppliers",
+    "salaries_to_pay",
+    "expenses_to_pay",
+    "contribution_total",
+)
+
+
+def _prefix_parts(spec):
     parts = [p.strip() for p in (spec or "").split(",") if p.strip()]
     included = [p for p in parts if not p.startswith("-")]
     excluded = [p[1:] for p in parts if p.startswith("-")]
+    return included, excluded
+
+
+def _prefix_sql(code, spec):
+    """``prefix_match`` in SQL: whether the SQL expression ``code`` matches
+    ``spec``."""
+    included, excluded = _prefix_parts(spec)
+    if not included:
+        return SQL("FALSE")
+
+    def patterns(prefixes):
+        return [escape_psql(prefix) + "%" for prefix in prefixes]
+
+    if not excluded:
+        return SQL("(%s LIKE ANY(%s))", code, patterns(included))
+    return SQL(
+        "(%s LIKE ANY(%s) AND NOT %s LIKE ANY(%s))",
+        code,
+        patterns(included),
+        code,
+        patterns(excluded),
+    )
+
+
+def prefix_match(code, spec):
+    """``spec`` is "42,-421,-425,43": included prefixes, excluded ones with -."""
+    included, excluded = _prefix_parts(spec)
     return any(code.startswith(p) for p in included) and not any(
         code.startswith(p) for p in excluded
     )
@@ -216,8 +260,8 @@ class CaeAccountStatement(models.TransientModel):
 
     @api.model
     def _cae_compute_statements(self, activities, date_from, date_to):
-        """Figures of several activities in two aggregate queries, whatever
-        the number of journal items.
+        """Figures of several activities in one aggregate query a company,
+        whatever the number of activities and journal items.
 
         Returns {activity id: {figure: amount}}. Revenue and charges cover
         [date_from, date_to]; cash, receivables and debts are balances at
@@ -225,69 +269,22 @@ class CaeAccountStatement(models.TransientModel):
         available treasury (they move margin from the activity's analytic
         account to the structure's without a bank movement).
         """
-        Line = self.env["account.move.line"].sudo()
-        base = [
-            ("cae_activity_id", "in", activities.ids),
-            ("parent_state", "=", "posted"),
-            ("date", "<=", date_to),
-        ]
-        to_date = Line._read_group(
-            base, ["cae_activity_id", "account_id"], ["balance:sum"]
-        )
-        period = Line._read_group(
-            [
-                *base,
-                ("date", ">=", date_from),
-                ("account_id.internal_group", "in", ("income", "expense")),
-            ],
-            ["cae_activity_id", "account_id"],
-            ["balance:sum"],
-        )
-        accounts = (
-            self.env["account.account"]
-            .sudo()
-            .browse({account.id for _a, account, _b in to_date})
-        )
-        codes = {}
-        for company in activities.company_id:
-            for account in accounts.with_company(company):
-                codes[company.id, account.id] = account.code or ""
         result = {
             a.id: dict.fromkeys(self._cae_figure_names(), 0.0) for a in activities
         }
-        for activity, account, balance in to_date:
-            company = activity.company_id
-            code = codes[company.id, account.id]
-            figures = result[activity.id]
-            if prefix_match(code, company.cae_statement_contribution_prefixes):
-                figures["contribution_total"] += balance
-            if code[:1] in "67":
-                continue
-            for name, (field, sign, kind) in FIGURES.items():
-                if kind == "bs" and prefix_match(code, company[field]):
-                    figures[name] += sign * balance
-                    break
-        for activity, account, balance in period:
-            company = activity.company_id
-            code = (
-                codes.get((company.id, account.id))
-                or account.with_company(company).code
+        self.env["account.move.line"].flush_model(
+            ["account_id", "balance", "cae_activity_id", "date", "parent_state"]
+        )
+        self.env["account.account"].flush_model(["account_type", "code_store"])
+        for company in activities.company_id:
+            of_company = activities.filtered(lambda a, c=company: a.company_id == c)
+            self.env.cr.execute(
+                self._cae_statement_query(company, of_company.ids, date_from, date_to)
             )
-            figures = result[activity.id]
-            if code.startswith("7"):
-                key = (
-                    "revenue"
-                    if prefix_match(code, company.cae_statement_revenue_prefixes)
-                    else "other_income"
+            for activity_id, *amounts in self.env.cr.fetchall():
+                result[activity_id].update(
+                    zip(STATEMENT_COLUMNS, map(float, amounts), strict=True)
                 )
-                figures[key] -= balance
-                continue
-            key = "other_charges"
-            for name in ("purchases", "salaries", "contribution"):
-                if prefix_match(code, company[FIGURES[name][0]]):
-                    key = name
-                    break
-            figures[key] += balance
         for figures in result.values():
             income = figures["revenue"] + figures["other_income"]
             charges = (
@@ -306,6 +303,88 @@ class CaeAccountStatement(models.TransientModel):
                 - figures["contribution_total"]
             )
         return result
+
+    @api.model
+    def _cae_statement_query(self, company, activity_ids, date_from, date_to):
+        """The aggregate of ``_cae_compute_statements``: each account of the
+        chart is given its figures (by the company's prefixes, the first
+        balance figure that matches), then the posted items of the
+        activities are summed by activity, one conditional sum a figure.
+
+        The columns follow ``STATEMENT_COLUMNS``."""
+        # the code of an account is the one of the company's root (account.code)
+        code = SQL("COALESCE(account.code_store->>%s, '')", str(company.root_id.id))
+
+        def match(figure):
+            return _prefix_sql(code, company[FIGURES[figure][0]])
+
+        balance_figures = [name for name, f in FIGURES.items() if f[2] == "bs"]
+        balance_key = SQL(
+            "CASE WHEN %s = '' OR LEFT(%s, 1) IN ('6', '7') THEN NULL %s END",
+            code,
+            code,
+            SQL(" ").join(
+                SQL("WHEN %s THEN %s", match(name), name) for name in balance_figures
+            ),
+        )
+        period_key = SQL(
+            # the internal group of the account (account.internal_group)
+            """CASE WHEN SPLIT_PART(account.account_type, '_', 1)
+                         NOT IN ('income', 'expense') THEN NULL
+                    WHEN LEFT(%(code)s, 1) = '7'
+                    THEN CASE WHEN %(revenue)s THEN 'revenue' ELSE 'other_income' END
+                    %(charges)s
+                    ELSE 'other_charges' END""",
+            code=code,
+            revenue=match("revenue"),
+            charges=SQL(" ").join(
+                SQL("WHEN %s THEN %s", match(name), name)
+                for name in ("purchases", "salaries", "contribution")
+            ),
+        )
+        sums = []
+        for column in STATEMENT_COLUMNS:
+            if column == "contribution_total":
+                condition = SQL("account.is_contribution")
+            elif column in PERIOD_FIGURES:
+                condition = SQL(
+                    "account.period_key = %s AND line.date >= %s", column, date_from
+                )
+            else:
+                condition = SQL("account.balance_key = %s", column)
+            # income is credit - debit, like the debts
+            sign = -1 if column == "other_income" else FIGURES.get(column, (0, 1))[1]
+            sums.append(
+                SQL(
+                    "COALESCE(SUM(line.balance) FILTER (WHERE %s), 0) * %s",
+                    condition,
+                    sign,
+                )
+            )
+        return SQL(
+            """
+            WITH account AS (
+                SELECT account.id,
+                       %(balance_key)s AS balance_key,
+                       %(period_key)s AS period_key,
+                       %(contribution)s AS is_contribution
+                  FROM account_account account
+            )
+            SELECT line.cae_activity_id, %(sums)s
+              FROM account_move_line line
+              JOIN account ON account.id = line.account_id
+             WHERE line.cae_activity_id = ANY(%(ids)s)
+               AND line.parent_state = 'posted'
+               AND line.date <= %(date_to)s
+             GROUP BY line.cae_activity_id
+            """,
+            balance_key=balance_key,
+            period_key=period_key,
+            contribution=match("contribution"),
+            sums=SQL(", ").join(sums),
+            ids=list(activity_ids),
+            date_to=date_to,
+        )
 
     def _cae_accounts_of(self, figure):
         """Accounts of the company whose code belongs to ``figure``."""
