@@ -1,4 +1,5 @@
 import json
+import xmlrpc.client
 
 from odoo.tests import HttpCase, tagged
 
@@ -14,6 +15,8 @@ class TestDashboardRpc(DashboardCommon, HttpCase):
         super().setUpClass()
         cls._posted(cls.activity_a, 700.0, cls.today)
         cls._posted(cls.activity_b, 900.0, cls.today)
+        # a real password, for XML-RPC (execute_kw checks it)
+        cls.user_a.password = "ent_a"
 
     def _call(self, login, method):
         self.authenticate(login, login)
@@ -50,6 +53,19 @@ class TestDashboardRpc(DashboardCommon, HttpCase):
         self.assertIn("error", answer)
         self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
         self.assertNotIn("ACTB", json.dumps(answer))
+
+    def test_entrepreneur_cannot_open_the_backoffice_by_xmlrpc(self):
+        with self.assertRaises(xmlrpc.client.Fault) as caught:
+            self.xmlrpc_object.execute_kw(
+                self.env.cr.dbname,
+                self.user_a.id,
+                "ent_a",
+                "cae.dashboard",
+                "get_backoffice_data",
+                [],
+                {"context": {"allowed_company_ids": [self.company.id]}},
+            )
+        self.assertIn("support and admin teams", caught.exception.faultString)
 
     def test_support_opens_the_backoffice(self):
         answer = self._call("support", "get_backoffice_data")
