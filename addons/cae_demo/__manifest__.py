@@ -33,5 +33,7 @@
         "demo/contribution_demo.xml",
         "demo/parcours_demo.xml",
         "demo/training_demo.xml",
+        "demo/training_history_demo.xml",
+        "demo/bank_demo.xml",
     ],
 }
