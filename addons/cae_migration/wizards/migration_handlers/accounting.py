@@ -46,7 +46,14 @@ class BalancesHandler(MigrationHandler):
     def handle(self, rows):
         self.accounts_by_column = self.accounts()
         self.lines, self.done = [], []
-        created, errors = self.run_lines(rows, self.check_one)
+        # the lines only check and collect: no savepoint needed
+        created, errors = 0, []
+        for number, row in rows:
+            try:
+                self.check_one(number, row)
+                created += 1
+            except (LineError, UserError, ValidationError, ValueError) as error:
+                errors.append(self.line_error(number, error))
         if errors or not self.lines:
             return created, errors
         wizard = self.wizard
@@ -66,8 +73,7 @@ class BalancesHandler(MigrationHandler):
                     }
                 )
                 move.action_post()
-                for ref in self.done:
-                    self.remember(ref, move)
+                self.remember_many([(ref, move) for ref in self.done])
                 self.env.flush_all()
         except (UserError, ValidationError) as error:
             self.env.invalidate_all()
@@ -142,35 +148,55 @@ class DocumentsHandler(MigrationHandler):
         self.partners = self.run.lookup(
             "partners", [row["partner_ref"] for _n, row in rows]
         )
-        self.taxes = {}
+        self.taxes = self.company_taxes()
         grouped = defaultdict(list)
         for number, row in rows:
             grouped[row["ref"]].append((number, row))
-        created, errors = 0, []
+        errors, documents = [], []
         for ref, doc_rows in grouped.items():
             try:
-                with self.env.cr.savepoint():
-                    self.create_document(ref, doc_rows)
-                    self.env.flush_all()
-                created += 1
+                documents.append((ref, doc_rows, self.prepare_document(ref, doc_rows)))
             except (LineError, UserError, ValidationError, ValueError) as error:
+                errors.append((doc_rows[0][0], self.line_error(doc_rows[0][0], error)))
+        if documents:
+            try:
+                with self.env.cr.savepoint():
+                    self.create_documents(documents)
+                    self.env.flush_all()
+            except (LineError, UserError, ValidationError, ValueError):
                 self.env.invalidate_all()
-                errors.append(self.line_error(doc_rows[0][0], error))
-        return created, errors
+                # one by one, to name the document refused
+                kept = []
+                for document in documents:
+                    number = document[1][0][0]
+                    try:
+                        with self.env.cr.savepoint():
+                            self.create_documents([document])
+                            self.env.flush_all()
+                        kept.append(document)
+                    except (LineError, UserError, ValidationError, ValueError) as error:
+                        self.env.invalidate_all()
+                        errors.append((number, self.line_error(number, error)))
+                documents = kept
+        return len(documents), [message for _number, message in sorted(errors)]
+
+    def company_taxes(self):
+        """{(rate, use): tax} of the company's percent taxes, price excluded
+        (the first by sequence, as a search with limit=1 would give)."""
+        taxes = {}
+        for tax in self.env["account.tax"].search(
+            [
+                ("company_id", "=", self.company.id),
+                ("type_tax_use", "in", ("sale", "purchase")),
+                ("amount_type", "=", "percent"),
+                ("price_include", "=", False),
+            ]
+        ):
+            taxes.setdefault((round(tax.amount, 4), tax.type_tax_use), tax)
+        return taxes
 
     def tax(self, rate, use):
-        if (rate, use) not in self.taxes:
-            self.taxes[rate, use] = self.env["account.tax"].search(
-                [
-                    ("company_id", "=", self.company.id),
-                    ("type_tax_use", "=", use),
-                    ("amount_type", "=", "percent"),
-                    ("amount", "=", rate),
-                    ("price_include", "=", False),
-                ],
-                limit=1,
-            )
-        tax = self.taxes[rate, use]
+        tax = self.taxes.get((round(rate, 4), use))
         if not tax:
             raise LineError(
                 self.env._("no %(use)s tax at %(rate)s %%", use=use, rate=rate)
@@ -202,7 +228,8 @@ class DocumentsHandler(MigrationHandler):
             "tax_ids": [Command.set(tax.ids if tax else [])],
         }
 
-    def create_document(self, ref, doc_rows):
+    def prepare_document(self, ref, doc_rows):
+        """(kind, values) of one document, checked; writes nothing."""
         first = doc_rows[0][1]
         kind = DOCUMENT_KINDS.get((first["kind"] or "").lower())
         if not kind:
@@ -228,46 +255,64 @@ class DocumentsHandler(MigrationHandler):
         ]
         old_number = first.get("number") or ref
         if kind == "quote":
+            return kind, {
+                "partner_id": partner.id,
+                "cae_activity_id": activity.id,
+                "date_order": doc_date,
+                "client_order_ref": old_number,
+                "company_id": self.company.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "name": vals["name"],
+                            "product_uom_qty": vals["quantity"],
+                            "price_unit": vals["price_unit"],
+                            "tax_id": vals["tax_ids"],
+                        }
+                    )
+                    for vals in line_vals
+                ],
+            }
+        return kind, {
+            "move_type": kind,
+            "partner_id": partner.id,
+            "cae_activity_id": activity.id,
+            "invoice_date": doc_date,
+            "date": doc_date,
+            "invoice_date_due": self.date(first, "due_date") or doc_date,
+            "ref": old_number,
+            "payment_reference": old_number,
+            "invoice_origin": old_number,
+            "company_id": self.company.id,
+            "invoice_line_ids": [Command.create(vals) for vals in line_vals],
+        }
+
+    def create_documents(self, documents):
+        """Creates ``[(ref, rows, (kind, values))]``: the quotes with one
+        create, the invoices and bills with another, posted together."""
+        quotes = [
+            (ref, vals) for ref, _rows, (kind, vals) in documents if kind == "quote"
+        ]
+        moves = [
+            (ref, vals) for ref, _rows, (kind, vals) in documents if kind != "quote"
+        ]
+        pairs = []
+        if quotes:
             product = self.migration_product()
-            record = self.env["sale.order"].create(
-                {
-                    "partner_id": partner.id,
-                    "cae_activity_id": activity.id,
-                    "date_order": doc_date,
-                    "client_order_ref": old_number,
-                    "company_id": self.company.id,
-                    "order_line": [
-                        Command.create(
-                            {
-                                "name": vals["name"],
-                                "product_id": product.id,
-                                "product_uom_qty": vals["quantity"],
-                                "price_unit": vals["price_unit"],
-                                "tax_id": vals["tax_ids"],
-                            }
-                        )
-                        for vals in line_vals
-                    ],
-                }
-            )
-        else:
-            record = self.env["account.move"].create(
-                {
-                    "move_type": kind,
-                    "partner_id": partner.id,
-                    "cae_activity_id": activity.id,
-                    "invoice_date": doc_date,
-                    "date": doc_date,
-                    "invoice_date_due": self.date(first, "due_date") or doc_date,
-                    "ref": old_number,
-                    "payment_reference": old_number,
-                    "invoice_origin": old_number,
-                    "company_id": self.company.id,
-                    "invoice_line_ids": [Command.create(vals) for vals in line_vals],
-                }
-            )
-            record.action_post()
-        self.remember(ref, record)
+            for _ref, vals in quotes:
+                for command in vals["order_line"]:
+                    command[2]["product_id"] = product.id
+            orders = self.env["sale.order"].create([vals for _ref, vals in quotes])
+            pairs += [
+                (ref, order) for (ref, _v), order in zip(quotes, orders, strict=True)
+            ]
+        if moves:
+            records = self.env["account.move"].create([vals for _ref, vals in moves])
+            records.action_post()
+            pairs += [
+                (ref, move) for (ref, _v), move in zip(moves, records, strict=True)
+            ]
+        self.remember_many(pairs)
 
     def migration_product(self):
         if self.wizard.product_id:

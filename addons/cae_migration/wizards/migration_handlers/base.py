@@ -1,6 +1,13 @@
 """What every handler of a migration file shares: the run it belongs to
-(company, wizard options, references imported so far) and the line loop
-(each line in its own savepoint, its error named by its line number)."""
+(company, wizard options, references imported so far, the activities by
+code) and the line loop.
+
+The loop checks every line first (pure Python against prefetched lookups,
+each error named by its line number), then creates the good lines of a kind
+with one ``create`` and remembers their references with one more. When that
+batch is refused (a constraint of the database or of a model), the lines are
+created again one by one, each in its own savepoint, so that the error names
+its line."""
 
 import re
 
@@ -15,6 +22,11 @@ def xmlid_name(kind, ref):
     return f"{kind}_{re.sub(r'[^A-Za-z0-9_-]', '_', ref.strip())}"
 
 
+def activity_code(code):
+    """A code as ``cae.activity`` stores it."""
+    return (code or "").strip().upper()
+
+
 class MigrationRun:
     """One dry run or import of a set of files: the wizard (company,
     accounts, journal, product) and the external references of the records
@@ -23,8 +35,14 @@ class MigrationRun:
 
     def __init__(self, wizard):
         self.wizard = wizard
-        self.env = wizard.env
+        # no creation message nor tracking on each imported record: the
+        # import's report tells what it created
+        self.env = wizard.with_context(tracking_disable=True).env
         self.company = wizard.company_id
+        self._activities = None
+        # called with the number of lines done so far (the background job
+        # shows its progress)
+        self.on_progress = None
 
     def _data(self, names, fields):
         # ir.model.data is readable by the ERP managers only: the wizard is
@@ -53,32 +71,60 @@ class MigrationRun:
         }
 
     def remember(self, kind, ref, record):
+        self.remember_many(kind, [(ref, record)])
+
+    def remember_many(self, kind, pairs):
+        """Remembers ``[(ref, record)]`` with one create."""
+        if not pairs:
+            return
         # same namespace as known(): written for the admin team's wizard only
         self.env["ir.model.data"].sudo().create(
-            {
-                "module": XMLID_MODULE,
-                "name": xmlid_name(kind, ref),
-                "model": record._name,
-                "res_id": record.id,
-                "noupdate": True,
-            }
+            [
+                {
+                    "module": XMLID_MODULE,
+                    "name": xmlid_name(kind, ref),
+                    "model": record._name,
+                    "res_id": record.id,
+                    "noupdate": True,
+                }
+                for ref, record in pairs
+            ]
         )
+
+    def activities_by_code(self):
+        """{code: activity} of the company, read once (archived included)."""
+        if self._activities is None:
+            activities = (
+                self.env["cae.activity"]
+                .with_context(active_test=False)
+                .search_fetch([("company_id", "=", self.company.id)], ["code"])
+            )
+            self._activities = {activity.code: activity for activity in activities}
+        return self._activities
+
+    def add_activities(self, activities):
+        self.activities_by_code().update({a.code: a for a in activities})
+
+    def forget_activities(self):
+        """After a rollback: the activities are read again."""
+        self._activities = None
 
     def activities(self, codes):
         """The activities of ``codes`` (in that order); LineError naming the
         unknown ones."""
-        activities = (
-            self.env["cae.activity"]
-            .with_context(active_test=False)
-            .search([("company_id", "=", self.company.id), ("code", "in", codes)])
-        )
-        found = {activity.code: activity for activity in activities}
-        unknown = [code for code in codes if code not in found]
+        found = self.activities_by_code()
+        unknown = [code for code in codes if activity_code(code) not in found]
         if unknown:
             raise LineError(
                 self.env._("unknown activity code %(codes)s", codes=", ".join(unknown))
             )
-        return self.env["cae.activity"].union(*(found[code] for code in codes))
+        return self.env["cae.activity"].union(
+            *(found[activity_code(code)] for code in codes)
+        )
+
+    def progress(self, lines):
+        if self.on_progress:
+            self.on_progress(lines)
 
 
 class MigrationHandler:
@@ -145,22 +191,66 @@ class MigrationHandler:
             seen.add(row["ref"])
             todo.append((number, row))
         created, handler_errors = self.handle(todo)
+        self.run.progress(len(rows))
         return created, skipped, errors + handler_errors
 
     def handle(self, rows):
-        """(created, errors) of the new lines: each in its own savepoint."""
-        return self.run_lines(rows, self.create_one)
+        """(created, errors) of the new lines: checked, then created by
+        batch (``prepare_one`` and ``create_batch``) or, for a handler that
+        only has ``create_one``, one by one in savepoints."""
+        if type(self).create_batch is MigrationHandler.create_batch:
+            return self.run_lines(rows, self.create_one)
+        return self.run_batch(rows)
 
     def create_one(self, number, row):
+        """Creates one line (handlers without ``create_batch``)."""
+        self.create_batch([(number, row, self.prepare_one(number, row))])
+
+    def prepare_one(self, number, row):
+        """What ``create_batch`` needs of one line (its values), checked;
+        LineError when the line is wrong. Writes nothing."""
         raise NotImplementedError
+
+    def create_batch(self, items):
+        """Creates ``[(number, row, prepared)]`` together and remembers their
+        refs."""
+        raise NotImplementedError
+
+    def run_batch(self, rows):
+        """Checks every line, then creates the good ones in one batch; when
+        the batch is refused, one by one in savepoints to name the line."""
+        items, errors = [], []
+        for number, row in rows:
+            try:
+                items.append((number, row, self.prepare_one(number, row)))
+            except (LineError, UserError, ValidationError, ValueError) as error:
+                errors.append((number, self.line_error(number, error)))
+        created = 0
+        if items:
+            try:
+                with self.env.cr.savepoint():
+                    self.create_batch(items)
+                    self.env.flush_all()
+                created = len(items)
+            except (LineError, UserError, ValidationError, ValueError):
+                self.env.invalidate_all()
+                self.run.forget_activities()
+                created, line_errors = self.run_lines(
+                    [(number, (row, prepared)) for number, row, prepared in items],
+                    lambda number, item: self.create_batch([(number, *item)]),
+                    numbered=True,
+                )
+                errors += line_errors
+        return created, [message for _number, message in sorted(errors)]
 
     def final_errors(self):
         """Rules that hold for the whole set once every file is in."""
         return []
 
-    def run_lines(self, rows, create_one):
+    def run_lines(self, rows, create_one, numbered=False):
         """Calls ``create_one(number, row)`` for each line in its own
-        savepoint; returns (created, errors naming the lines)."""
+        savepoint; returns (created, errors naming the lines), the errors as
+        ``(number, message)`` when ``numbered``."""
         created, errors = 0, []
         for number, row in rows:
             try:
@@ -170,7 +260,9 @@ class MigrationHandler:
                 created += 1
             except (LineError, UserError, ValidationError, ValueError) as error:
                 self.env.invalidate_all()
-                errors.append(self.line_error(number, error))
+                self.run.forget_activities()
+                message = self.line_error(number, error)
+                errors.append((number, message) if numbered else message)
         return created, errors
 
     def line_error(self, number, error):
@@ -189,3 +281,6 @@ class MigrationHandler:
 
     def remember(self, ref, record):
         self.run.remember(self.kind, ref, record)
+
+    def remember_many(self, pairs):
+        self.run.remember_many(self.kind, pairs)

@@ -4,7 +4,7 @@
 from odoo import Command, fields
 
 from ..migration_parser import LineError, split_codes
-from .base import MigrationHandler
+from .base import MigrationHandler, activity_code
 
 ACTIVITY_TYPES = {
     "standard": "standard",
@@ -29,7 +29,7 @@ class ActivitiesHandler(MigrationHandler):
             active_test=False, cae_migration_pending=True
         )
 
-    def create_one(self, number, row):
+    def prepare_one(self, number, row):
         kind = ACTIVITY_TYPES.get((row.get("type") or "standard").lower())
         if not kind:
             raise LineError(
@@ -39,23 +39,33 @@ class ActivitiesHandler(MigrationHandler):
                     type=row["type"],
                 )
             )
-        activity = self.Activity.search(
-            [("company_id", "=", self.company.id), ("code", "=", row["code"])],
-            limit=1,
-        )
-        if not activity:
-            vals = {
-                "code": row["code"],
-                "name": row["name"],
-                "trade_name": row.get("trade_name") or False,
-                "activity_type": kind,
-                "company_id": self.company.id,
-            }
-            if row.get("date_start"):
-                vals["date_start"] = self.date(row, "date_start")
-            activity = self.Activity.create(vals)
-            self.created.append((row["ref"], activity))
-        self.remember(row["ref"], activity)
+        vals = {
+            "code": activity_code(row["code"]),
+            "name": row["name"],
+            "trade_name": row.get("trade_name") or False,
+            "activity_type": kind,
+            "company_id": self.company.id,
+        }
+        if row.get("date_start"):
+            vals["date_start"] = self.date(row, "date_start")
+        return vals
+
+    def create_batch(self, items):
+        existing = self.run.activities_by_code()
+        new = {}
+        for _number, _row, vals in items:
+            if vals["code"] not in existing:
+                new.setdefault(vals["code"], vals)
+        activities = self.Activity.create(list(new.values()))
+        by_code = dict(existing, **{a.code: a for a in activities})
+        pairs = [(row["ref"], by_code[vals["code"]]) for _n, row, vals in items]
+        self.created += [
+            (row["ref"], by_code[vals["code"]])
+            for _n, row, vals in items
+            if vals["code"] in new
+        ]
+        self.run.add_activities(activities)
+        self.remember_many(pairs)
 
     def final_errors(self):
         # a line whose savepoint was rolled back left its activity behind
@@ -88,26 +98,78 @@ class MembersHandler(MigrationHandler):
         ),
     )
 
-    def create_one(self, number, row):
+    def handle(self, rows):
+        self.payroll_refs = {}
+        refs = [row["payroll_ref"] for _n, row in rows if row.get("payroll_ref")]
+        # sudo: the payroll reference is an HR field; only its use is read
+        self.used_payroll_refs = set(
+            self.env["hr.employee"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("company_id", "=", self.company.id),
+                    ("cae_payroll_ref", "in", refs),
+                ]
+            )
+            .mapped("cae_payroll_ref")
+            if refs
+            else ()
+        )
+        return super().handle(rows)
+
+    def prepare_one(self, number, row):
         activities = self.run.activities(split_codes(row.get("activity_codes")))
-        partner = self.env["res.partner"].create(
-            {
-                "name": row["name"],
-                "email": row.get("email") or False,
-                "phone": row.get("phone") or False,
-                "is_cae_member": True,
-                "company_id": False,
-                "cae_associate_date": self.date(row, "associate_date"),
-                "cae_exit_date": self.date(row, "exit_date"),
-                "cae_activity_ids": [Command.set(activities.ids)],
-            }
-        )
-        # her employee record (expense sheets, pay variables); its type
+        payroll_ref = row.get("payroll_ref") or False
+        if payroll_ref:
+            other = self.payroll_refs.setdefault(payroll_ref, number)
+            if payroll_ref in self.used_payroll_refs or other != number:
+                raise LineError(
+                    self.env._(
+                        "the payroll reference %(ref)s is already used",
+                        ref=payroll_ref,
+                    )
+                )
+        return {
+            "name": row["name"],
+            "email": row.get("email") or False,
+            "phone": row.get("phone") or False,
+            "is_cae_member": True,
+            "company_id": False,
+            "cae_associate_date": self.date(row, "associate_date"),
+            "cae_exit_date": self.date(row, "exit_date"),
+            "cae_activity_ids": [Command.set(activities.ids)],
+        }
+
+    def create_batch(self, items):
+        partners = self.env["res.partner"].create([vals for _n, _r, vals in items])
+        # their employee records (expense sheets, pay variables); their type
         # follows the contracts imported next
-        self.env["hr.employee"]._cae_ensure_for(
-            partner, company=self.company, payroll_ref=row.get("payroll_ref")
+        # (what hr.employee._cae_ensure_for does for one person, for new
+        # people: they have no employee record and no user yet)
+        # sudo: the migration import (admin team) creates the employee
+        # records, which needs the HR officer's rights it does not have; the
+        # partners were just created as members of the cooperative
+        Employee = self.env["hr.employee"]
+        Employee.sudo().create(
+            [
+                {
+                    "name": partner.name,
+                    "work_contact_id": partner.id,
+                    "work_email": partner.email,
+                    "company_id": self.company.id,
+                    "cae_payroll_ref": row.get("payroll_ref") or False,
+                    "employee_type": Employee._cae_employee_type(partner),
+                }
+                for (_n, row, _v), partner in zip(items, partners, strict=True)
+            ]
         )
-        self.remember(row["ref"], partner)
+        self.remember_many(
+            [
+                (row["ref"], partner)
+                for (_n, row, _v), partner in zip(items, partners, strict=True)
+            ]
+        )
 
 
 class ContractsHandler(MigrationHandler):
@@ -124,7 +186,7 @@ class ContractsHandler(MigrationHandler):
         self.today = fields.Date.context_today(self.wizard)
         return super().handle(rows)
 
-    def create_one(self, number, row):
+    def prepare_one(self, number, row):
         partner = self.members.get(row["member_ref"])
         if not partner:
             raise LineError(
@@ -147,25 +209,32 @@ class ContractsHandler(MigrationHandler):
         )
         date_start = self.date(row, "date_start", required=True)
         date_end = self.date(row, "date_end")
-        contract = (
+        return {
+            "partner_id": partner.id,
+            "contract_type": contract_type,
+            "activity_id": activity.id,
+            "date_start": date_start,
+            "date_end": date_end,
+            "date_signature": self.date(row, "signature_date") or date_start,
+            "company_id": self.company.id,
+        }
+
+    def create_batch(self, items):
+        contracts = (
             self.env["cae.contract"]
             .with_context(cae_history=True)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "contract_type": contract_type,
-                    "activity_id": activity.id,
-                    "date_start": date_start,
-                    "date_end": date_end,
-                    "date_signature": self.date(row, "signature_date") or date_start,
-                    "company_id": self.company.id,
-                }
-            )
+            .create([vals for _n, _r, vals in items])
         )
-        contract.action_start()
-        if date_end and date_end < self.today:
-            contract.action_end()
-        self.remember(row["ref"], contract)
+        contracts.action_start()
+        contracts.filtered(
+            lambda c: c.date_end and c.date_end < self.today
+        ).action_end()
+        self.remember_many(
+            [
+                (row["ref"], contract)
+                for (_n, row, _v), contract in zip(items, contracts, strict=True)
+            ]
+        )
 
 
 class PartnersHandler(MigrationHandler):
@@ -192,7 +261,7 @@ class PartnersHandler(MigrationHandler):
         }
         return super().handle(rows)
 
-    def create_one(self, number, row):
+    def prepare_one(self, number, row):
         activities = self.run.activities(split_codes(row["activity_codes"]))
         if not activities:
             raise LineError(self.env._("give the activity codes"))
@@ -233,5 +302,13 @@ class PartnersHandler(MigrationHandler):
             vals["customer_rank"] = 1
         if kind in ("supplier", "fournisseur", "both"):
             vals["supplier_rank"] = 1
-        partner = self.env["res.partner"].create(vals)
-        self.remember(row["ref"], partner)
+        return vals
+
+    def create_batch(self, items):
+        partners = self.env["res.partner"].create([vals for _n, _r, vals in items])
+        self.remember_many(
+            [
+                (row["ref"], partner)
+                for (_n, row, _v), partner in zip(items, partners, strict=True)
+            ]
+        )
