@@ -59,7 +59,6 @@ export class ActivityChart extends Component {
                         data: data.margin,
                         borderColor: "#e8a33d",
                         backgroundColor: "#e8a33d",
-                        tension: 0.2,
                         order: 0,
                     },
                     {
@@ -69,7 +68,6 @@ export class ActivityChart extends Component {
                         borderColor: "#9b7a3c",
                         backgroundColor: "#9b7a3c",
                         borderDash: [4, 4],
-                        tension: 0.2,
                         order: 1,
                     },
                 ],

@@ -70,9 +70,6 @@ export class BackofficeDashboard extends Component {
     }
 
     cell(row, column) {
-        if (column.key === "code") {
-            return row.display_name;
-        }
         if (column.text || column.count) {
             return String(row[column.key] ?? "");
         }
