@@ -47,6 +47,10 @@ class TestHomeAction(CaeTestCommon):
     def test_joining_the_support_team_removes_it(self):
         self.user_a.write({"groups_id": [Command.link(self.support.id)]})
         self.assertFalse(self.user_a.action_id)
+        # through a group that implies the admin team
+        manager = self.env.ref("cae_member.cae_member_group_manager")
+        manager.write({"users": [Command.link(self.user_b.id)]})
+        self.assertFalse(self.user_b.action_id)
 
     def test_a_chosen_home_action_is_kept(self):
         chosen = self.env.ref("cae_member.cae_activity_action").id
