@@ -8,3 +8,4 @@ from . import cae_activity
 from . import cae_contribution_line
 from . import cae_contribution_levy
 from . import cae_contribution_run
+from . import res_config_settings

@@ -34,13 +34,21 @@ class CaeContributionLevy(models.AbstractModel):
     _description = "Contribution levy computation"
 
     @api.model
-    def _cae_levy_vals(self, company, date_to):
+    def _cae_levy_vals(self, company, date_to, activities=None):
         """The values of the contribution lines of ``company`` up to
         ``date_to`` (without entry nor run): one per activity whose amount is
-        not zero, or whose month has no line yet."""
+        not zero, or whose month has no line yet. ``activities``: only those
+        (a chunk of a background run), else every active one."""
         journal = company.cae_contribution_journal_id
         date_from = company.compute_fiscalyear_dates(date_to)["date_from"]
-        activities = self.env["cae.activity"].search([("company_id", "=", company.id)])
+        if activities is None:
+            activities = self.env["cae.activity"].search(
+                [("company_id", "=", company.id)]
+            )
+        else:
+            activities = activities.filtered(
+                lambda a: a.active and a.company_id == company
+            )
         Line = self.env["cae.contribution.line"]
         levied = dict(
             Line._read_group(

@@ -1,8 +1,11 @@
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import date_utils, format_date
+from odoo.tools import date_utils, format_amount, format_date, split_every
+
+from odoo.addons.queue_job.delay import chain
 
 # advisory lock namespace of the contribution run (with the company id)
 LOCK_KEY = 72_617_001
@@ -26,7 +29,21 @@ class CaeContributionRun(models.Model):
     _check_company_auto = True
     # what a run that is no longer a draft keeps as it was run
     _cae_frozen_fields = frozenset(
-        {"date_to", "date_from", "company_id", "user_id", "date_done", "state"}
+        {
+            "date_to",
+            "date_from",
+            "company_id",
+            "user_id",
+            "date_done",
+            "state",
+            "chunk_count",
+            "chunk_done",
+            "job_error",
+        }
+    )
+    # what a background run changes until it ends (its jobs write them)
+    _cae_progress_fields = frozenset(
+        {"date_from", "date_done", "state", "chunk_done", "job_error"}
     )
 
     date_to = fields.Date(
@@ -50,12 +67,28 @@ class CaeContributionRun(models.Model):
     )
     date_done = fields.Datetime(string="Run on", readonly=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("done", "Done"), ("cancelled", "Cancelled")],
+        [
+            ("draft", "Draft"),
+            ("queued", "Queued"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("failed", "Failed"),
+            ("cancelled", "Cancelled"),
+        ],
         required=True,
         default="draft",
         readonly=True,
         tracking=True,
+        help="Queued, running: a background run levies one entry at a time; "
+        "failed: it stopped, the entries posted before stay and the next run "
+        "levies the rest.",
     )
+    chunk_count = fields.Integer(
+        string="Entries to post", readonly=True, help="Chunks of a background run."
+    )
+    chunk_done = fields.Integer(string="Entries posted", readonly=True)
+    progress = fields.Float(compute="_compute_progress")
+    job_error = fields.Text(string="Error", readonly=True)
     active = fields.Boolean(default=True)
     line_ids = fields.One2many(
         "cae.contribution.line", "run_id", string="Lines", readonly=True
@@ -78,6 +111,13 @@ class CaeContributionRun(models.Model):
                 "Contribution up to %(date)s", date=run.date_to or "..."
             )
 
+    @api.depends("chunk_count", "chunk_done")
+    def _compute_progress(self):
+        for run in self:
+            run.progress = (
+                100.0 * run.chunk_done / run.chunk_count if run.chunk_count else 0.0
+            )
+
     @api.depends("line_ids.move_id")
     def _compute_move_ids(self):
         for run in self:
@@ -91,8 +131,17 @@ class CaeContributionRun(models.Model):
             run.amount_total = sum(run.line_ids.mapped("amount"))
 
     def write(self, vals):
-        if self._cae_frozen_fields.intersection(vals) and self.filtered(
-            lambda run: run.state != "draft"
+        frozen = self._cae_frozen_fields.intersection(vals)
+        # a queued or running run moves on (its jobs); a run that ended or
+        # was cancelled, and what a background run levies, stay as they were
+        if frozen and self.filtered(
+            lambda run: (
+                run.state != "draft"
+                and not (
+                    run.state in ("queued", "running")
+                    and frozen <= self._cae_progress_fields
+                )
+            )
         ):
             raise UserError(
                 self.env._(
@@ -104,7 +153,7 @@ class CaeContributionRun(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
-        if self.filtered(lambda run: run.state == "done"):
+        if self.filtered(lambda run: run.state not in ("draft", "cancelled")):
             raise UserError(
                 self.env._(
                     "A contribution run that was executed is the trail of its "
@@ -114,7 +163,8 @@ class CaeContributionRun(models.Model):
 
     def action_execute(self):
         """Levy the contribution of each draft run (its company, up to its
-        date): one line and one posted entry per activity to levy."""
+        date): one line per activity, posted entries of the company's number
+        of activities each; in the background above the company's threshold."""
         # a button: who may not write runs may not execute them
         self.check_access("write")
         for run in self:
@@ -186,6 +236,7 @@ class CaeContributionRun(models.Model):
         would create, computed without levying anything (the preview)."""
         company._cae_contribution_setup()
         self._cae_check_lock_date(company, date_to)
+        self._cae_check_no_background_run(company)
         return self.env["cae.contribution.levy"]._cae_levy_vals(company, date_to)
 
     @api.model
@@ -204,7 +255,9 @@ class CaeContributionRun(models.Model):
 
     def _cae_execute(self, expected=None):
         """The levy of this draft run: the lines of ``cae.contribution.levy``,
-        an entry posted for each amount that is not zero, the run done.
+        entries posted for the amounts that are not zero, the run done. Above
+        the company's threshold of activities, the run is queued instead: a
+        background job a chunk of activities (``_cae_job_levy_chunk``).
 
         ``expected``: the amounts previewed, {activity id: amount}; the run
         levies exactly those or nothing (new entries or another run since
@@ -214,27 +267,193 @@ class CaeContributionRun(models.Model):
             raise UserError(self.env._("This contribution run was already executed."))
         company, date_to = self.company_id, self.date_to
         self._cae_lock(company)
+        self._cae_check_no_background_run(company)
         company._cae_contribution_setup()
         self._cae_check_lock_date(company, date_to)
         line_vals = self.env["cae.contribution.levy"]._cae_levy_vals(company, date_to)
-        currency = company.currency_id
         if expected is not None:
             self._cae_check_expected(line_vals, expected)
+        threshold = company.cae_contribution_job_threshold
+        if threshold and len(line_vals) > threshold:
+            return self._cae_enqueue(line_vals, expected)
+        self._cae_levy(line_vals)
+        self._cae_write_done()
+
+    def _cae_levy(self, line_vals):
+        """Post the entries of ``line_vals`` and create their lines."""
+        currency = self.company_id.currency_id
         to_post = [vals for vals in line_vals if not currency.is_zero(vals["amount"])]
-        moves = self._cae_post_entries(company, to_post)
+        moves = self._cae_post_entries(self.company_id, to_post)
         for vals, move in zip(to_post, moves, strict=True):
             vals["move_id"] = move.id
         self.env["cae.contribution.line"].create(
             [dict(vals, run_id=self.id) for vals in line_vals]
         )
+
+    def _cae_write_done(self):
+        company = self.company_id
         self.write(
             {
                 "state": "done",
-                "date_from": company.compute_fiscalyear_dates(date_to)["date_from"],
+                "date_from": company.compute_fiscalyear_dates(self.date_to)[
+                    "date_from"
+                ],
                 "date_done": fields.Datetime.now(),
+            }
+            | ({} if self.state == "running" else {"user_id": self.env.user.id})
+        )
+
+    @api.model
+    def _cae_check_no_background_run(self, company):
+        """Refuse while a background run of ``company`` is not over: the
+        chunks it has not posted yet would be levied twice."""
+        if self.search_count(
+            [("company_id", "=", company.id), ("state", "in", ("queued", "running"))],
+            limit=1,
+        ):
+            raise UserError(
+                self.env._(
+                    "A contribution run of %(company)s is already in progress: wait "
+                    "for it to end, then run again.",
+                    company=company.name,
+                )
+            )
+
+    def _cae_enqueue(self, line_vals, expected=None):
+        """Queue the levy of ``line_vals``: one job a chunk of the company's
+        number of activities an entry, one after the other; each levies its
+        activities again when it runs (and, after a preview, exactly what was
+        previewed of them)."""
+        company = self.company_id
+        size = max(company.cae_contribution_chunk_size, 1)
+        chunks = list(split_every(size, [vals["activity_id"] for vals in line_vals]))
+        self.write(
+            {
+                "state": "queued",
+                "chunk_count": len(chunks),
+                "chunk_done": 0,
                 "user_id": self.env.user.id,
             }
         )
+        jobs = []
+        for part, activity_ids in enumerate(chunks, start=1):
+            jobs.append(
+                self.delayable(
+                    description=self.env._(
+                        "%(run)s: entry %(part)s of %(parts)s",
+                        run=self.display_name,
+                        part=part,
+                        parts=len(chunks),
+                    ),
+                )._cae_job_levy_chunk(
+                    list(activity_ids),
+                    # JSON keeps no integer keys: pairs
+                    None
+                    if expected is None
+                    else [[a_id, expected[a_id]] for a_id in activity_ids],
+                )
+            )
+        chain(*jobs).delay()
+        self.message_post(
+            body=self.env._(
+                "%(count)s activities: levied in the background, %(parts)s entries.",
+                count=len(line_vals),
+                parts=len(chunks),
+            )
+        )
+        return True
+
+    def _cae_job_levy_chunk(self, activity_ids, expected=None):
+        """The job of one chunk of a background run: levy ``activity_ids``
+        (against the ``expected`` [activity id, amount] pairs of the preview),
+        post their entry, count it; the run ends with its last chunk. A
+        refusal (locked period, figures changed...) fails the run and tells
+        its launcher; the chunks already posted stay."""
+        self.ensure_one()
+        run = self.with_company(self.company_id)
+        if run.state not in ("queued", "running"):
+            # the run failed or was ended by an earlier chunk: nothing to do
+            return f"skipped: run {run.state}"
+        company = run.company_id
+        activities = self.env["cae.activity"].browse(activity_ids)
+        try:
+            with self.env.cr.savepoint():
+                run._cae_lock(company)
+                run._cae_check_lock_date(company, run.date_to)
+                line_vals = self.env["cae.contribution.levy"]._cae_levy_vals(
+                    company, run.date_to, activities=activities
+                )
+                if expected is not None:
+                    run._cae_check_expected(line_vals, dict(expected))
+                run._cae_levy(line_vals)
+        except UserError as error:
+            # what the chunk wrote is rolled back: so is the cache
+            self.env.clear()
+            run._cae_job_fail(error.args[0])
+            return f"failed: {error.args[0]}"
+        run.write({"state": "running", "chunk_done": run.chunk_done + 1})
+        if run.chunk_done >= run.chunk_count:
+            run._cae_write_done()
+            run._cae_notify_launcher(
+                self.env._(
+                    "The contribution up to %(date)s is levied: %(count)s "
+                    "activities, %(amount)s.",
+                    date=format_date(self.env, run.date_to),
+                    count=run.activity_count,
+                    amount=self._cae_format_amount(run.amount_total),
+                )
+            )
+        return f"levied {len(line_vals)} activities"
+
+    def _cae_job_fail(self, message):
+        """The run stops: failed, with ``message``, its launcher told."""
+        self.ensure_one()
+        self.write({"state": "failed", "job_error": message})
+        self._cae_notify_launcher(
+            self.env._(
+                "The contribution run up to %(date)s failed after %(done)s of "
+                "%(parts)s entries: %(error)s The entries posted stay; run the "
+                "contribution again to levy the rest.",
+                date=format_date(self.env, self.date_to),
+                done=self.chunk_done,
+                parts=self.chunk_count,
+                error=message,
+            )
+        )
+
+    def _cae_job_failed(self, exc_info=None, exc_name=None, exc_message=None, **kw):
+        """queue_job's ``on_fail`` of a chunk that failed for good (an error
+        that is not a refusal, after its retries): the run fails, the chunks
+        waiting after it are cancelled."""
+        for run in self.filtered(lambda r: r.state in ("queued", "running")):
+            run._cae_job_fail(exc_message or exc_name or "")
+            # sudo: the launcher is not a job queue manager; only this run's
+            # own waiting jobs are cancelled
+            waiting = (
+                self.env["queue.job"]
+                .sudo()
+                .search(
+                    [
+                        ("model_name", "=", self._name),
+                        ("method_name", "=", "_cae_job_levy_chunk"),
+                        ("state", "=", "wait_dependencies"),
+                    ]
+                )
+                .filtered(lambda job, r=run: job.records == r)
+            )
+            waiting.button_cancelled()
+
+    def _cae_notify_launcher(self, message):
+        """A message on the run that notifies its launcher (inbox or mail)."""
+        self.ensure_one()
+        self.message_post(
+            body=Markup("<p>%s</p>") % message,
+            partner_ids=self.user_id.partner_id.ids,
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def _cae_format_amount(self, amount):
+        return format_amount(self.env, amount, self.currency_id)
 
     def _cae_check_expected(self, line_vals, expected):
         """Raise unless ``line_vals`` levy the amounts of ``expected``."""
@@ -255,9 +474,12 @@ class CaeContributionRun(models.Model):
 
     @api.model
     def _cae_post_entries(self, company, line_vals):
-        """One posted entry per levy: the activity pays, the structure receives."""
+        """Posted entries of the company's number of activities each: per
+        activity, its expense line (which the activity pays: its état des
+        comptes reads it) and the structure's income line, labelled with the
+        activity. Returns the entry of each of ``line_vals``, in their order."""
         if not line_vals:
-            return self.env["account.move"]
+            return []
         structure = company._cae_structure_account()
         expense = company.cae_contribution_expense_account_id
         income = company.cae_contribution_income_account_id
@@ -269,44 +491,62 @@ class CaeContributionRun(models.Model):
         # date format, whoever runs the levy (the admin team, or the cron as OdooBot)
         env = self.with_context(lang=company.partner_id.lang or self.env.lang).env
         label = env._("Cooperative contribution")
+
+        def entry_lines(vals):
+            return [
+                Command.create(
+                    {
+                        "name": label,
+                        "account_id": expense.id,
+                        "cae_activity_id": vals["activity_id"],
+                        "debit": max(vals["amount"], 0.0),
+                        "credit": max(-vals["amount"], 0.0),
+                    }
+                ),
+                Command.create(
+                    {
+                        "name": env._(
+                            "Contribution of %(activity)s",
+                            activity=code_of[vals["activity_id"]],
+                        ),
+                        "account_id": income.id,
+                        "analytic_distribution": {str(structure.id): 100},
+                        "debit": max(-vals["amount"], 0.0),
+                        "credit": max(vals["amount"], 0.0),
+                    }
+                ),
+            ]
+
+        def entry_ref(chunk):
+            date = format_date(env, chunk[0]["date_to"])
+            if len(chunk) == 1:
+                return env._(
+                    "Contribution %(activity)s up to %(date)s",
+                    activity=code_of[chunk[0]["activity_id"]],
+                    date=date,
+                )
+            return env._(
+                "Contribution of %(count)s activities up to %(date)s",
+                count=len(chunk),
+                date=date,
+            )
+
+        size = max(company.cae_contribution_chunk_size, 1)
+        chunks = list(split_every(size, line_vals))
         moves = self.env["account.move"].create(
             [
                 {
                     "move_type": "entry",
                     "journal_id": company.cae_contribution_journal_id.id,
-                    "date": vals["date_to"],
-                    "ref": env._(
-                        "Contribution %(activity)s up to %(date)s",
-                        activity=code_of[vals["activity_id"]],
-                        date=format_date(env, vals["date_to"]),
-                    ),
+                    "date": chunk[0]["date_to"],
+                    "ref": entry_ref(chunk),
                     "company_id": company.id,
                     "line_ids": [
-                        Command.create(
-                            {
-                                "name": label,
-                                "account_id": expense.id,
-                                "cae_activity_id": vals["activity_id"],
-                                "debit": max(vals["amount"], 0.0),
-                                "credit": max(-vals["amount"], 0.0),
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "name": env._(
-                                    "Contribution of %(activity)s",
-                                    activity=code_of[vals["activity_id"]],
-                                ),
-                                "account_id": income.id,
-                                "analytic_distribution": {str(structure.id): 100},
-                                "debit": max(-vals["amount"], 0.0),
-                                "credit": max(vals["amount"], 0.0),
-                            }
-                        ),
+                        command for vals in chunk for command in entry_lines(vals)
                     ],
                 }
-                for vals in line_vals
+                for chunk in chunks
             ]
         )
         moves._post(soft=False)
-        return moves
+        return [move for move, chunk in zip(moves, chunks, strict=True) for _v in chunk]

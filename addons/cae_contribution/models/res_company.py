@@ -17,6 +17,32 @@ class ResCompany(models.Model):
     cae_contribution_journal_id = fields.Many2one(
         "account.journal", string="Contribution journal"
     )
+    cae_contribution_chunk_size = fields.Integer(
+        string="Activities per contribution entry",
+        default=250,
+        help="The monthly run posts one entry for this many activities (one "
+        "expense line and one income line each); 1 posts one entry per activity.",
+    )
+    cae_contribution_job_threshold = fields.Integer(
+        string="Background run above",
+        default=1000,
+        help="A run levying more activities than this is executed as a background "
+        "job, one entry at a time; its launcher is notified when it ends. 0: "
+        "never in the background.",
+    )
+
+    _sql_constraints = [
+        (
+            "cae_contribution_chunk_size_positive",
+            "CHECK(cae_contribution_chunk_size >= 1)",
+            "A contribution entry holds at least one activity.",
+        ),
+        (
+            "cae_contribution_job_threshold_positive",
+            "CHECK(cae_contribution_job_threshold >= 0)",
+            "The number of activities of a background run cannot be negative.",
+        ),
+    ]
 
     def _cae_contribution_setup(self):
         """Accounts (658600 / 758600) and journal CONT, created when missing."""

@@ -3,3 +3,4 @@ from . import test_tours
 from . import test_contribution_rules
 from . import test_contribution_run
 from . import test_contribution_preview
+from . import test_contribution_grouped

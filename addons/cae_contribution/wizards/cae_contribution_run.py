@@ -94,6 +94,15 @@ class CaeContributionRunWizard(models.TransientModel):
         run.check_access("write")
         run.with_company(self.company_id)._cae_execute(expected=expected)
         self.run_id = run
+        if run.state in ("queued", "running"):
+            # a background run: its form shows the progress
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": run._name,
+                "res_id": run.id,
+                "view_mode": "form",
+                "target": "current",
+            }
         # the lines levied, as before the runs were recorded; the run's form
         # is one click away (its column, the runs menu)
         return run.action_view_lines()
