@@ -51,6 +51,29 @@ class AccountStatementImport(models.TransientModel):
             wizard = self.with_context(journal_id=self.journal_id.id)
         return super(AccountStatementImport, wizard)._import_file()
 
+    # override: opened from the CAE menu, the imported lines are shown next,
+    # in the list where the admin team gives them their activity
+    def import_file_button(self):
+        if not self.env.context.get("cae_bank_show_lines"):
+            return super().import_file_button()
+        result = self._import_file()
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "cae_bank.account_bank_statement_line_action_cae"
+        )
+        action["domain"] = [("statement_id", "in", result["statement_ids"])]
+        if result["notifications"]:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "warning",
+                    "sticky": True,
+                    "message": "\n\n".join(result["notifications"]),
+                    "next": action,
+                },
+            }
+        return action
+
     # override: a sheet mapping reads sheets, with the journal it needs; a
     # CAMT.053 or OFX file goes to its own parser even when the journal has
     # a default CSV mapping
