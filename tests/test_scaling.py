@@ -52,6 +52,8 @@ class TestScaling(CaeTestCommon):
         self.assertEqual(len(figures), 50)
 
     def test_contribution_run_bounded_per_entry(self):
+        # one entry per activity (a chunk of 1); the grouped levy is below
+        self.company.cae_contribution_chunk_size = 1
         Run = self.env["cae.contribution.run"]
         self._only(self.small["activities"])
         q5, lines5 = self._queries(
@@ -70,6 +72,33 @@ class TestScaling(CaeTestCommon):
         self._only(self.all_activities)
         n50, _l = self._queries(lambda: Run._cae_run(self.company, date(2025, 1, 31)))
         self.assertEqual(n5, n50)
+
+    def test_grouped_contribution_run_constant(self):
+        """The month's levy in one grouped entry: a constant number of
+        queries per activity, 10 activities against 30 (what is left per
+        activity is Odoo's own analytic lines of the two lines, also in the
+        floor of bench.py)."""
+        Run = self.env["cae.contribution.run"]
+        self.company.cae_contribution_chunk_size = 250
+        ten = self.large["activities"][:10]
+        thirty = self.large["activities"][10:40]
+        # warm Odoo's own caches (registry, rules, sequences) on other activities
+        self._only(self.small["activities"])
+        Run._cae_run(self.company, date(2025, 1, 31))
+        self._only(ten)
+        q10, lines10 = self._queries(
+            lambda: Run._cae_run(self.company, date(2025, 1, 31))
+        )
+        self._only(thirty)
+        q30, lines30 = self._queries(
+            lambda: Run._cae_run(self.company, date(2025, 1, 31))
+        )
+        self.assertEqual((len(lines10.move_id), len(lines30.move_id)), (1, 1))
+        self.assertEqual(len(lines30.move_id.line_ids), 60)
+        per_activity = (q30 - q10) / 20
+        self.assertLessEqual(
+            per_activity, 3, f"{q10} queries for 10 activities, {q30} for 30"
+        )
 
     def test_payroll_export_constant(self):
         Export = self.env["cae.payroll.export"]
@@ -129,3 +158,46 @@ class TestScalingJourney(CaeTestCommon):
         s50, b50 = self._queries(stats), self._queries(bpf)
         self.assertEqual(s10, s50, f"statistics: {s10} queries for 10, {s50} for 50")
         self.assertLessEqual(b50 - b10, 10, f"BPF: {b10} queries for 10, {b50} for 50")
+
+
+@tagged("post_install", "-at_install", "cae_scaling")
+class TestScalingMigration(CaeTestCommon):
+    """The migration import: its queries grow by a bounded number per line
+    (one create per kind and batch, lookups in prefetched dicts), not by the
+    dozens a line-by-line import took."""
+
+    def _import(self, n):
+        """(queries, lines) of importing the bench's set for n activities,
+        rolled back afterwards (the next set reuses its references)."""
+        import base64
+
+        from .benchmark.bench import migration_files
+
+        vals = {"company_id": self.company.id, "opening_date": date(2026, 1, 1)}
+        lines = 0
+        for kind, text in migration_files(n).items():
+            lines += len(text.strip().splitlines()) - 1
+            vals[f"{kind}_file"] = base64.b64encode(text.encode())
+            vals[f"{kind}_filename"] = f"{kind}.csv"
+        wizard = self.env["cae.migration.import"].create(vals)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.env.cr.savepoint(flush=False) as savepoint:
+            before = self.cr.sql_log_count
+            wizard._cae_process(commit=True)
+            self.env.flush_all()
+            queries = self.cr.sql_log_count - before
+            self.assertEqual(wizard.state, "done", wizard.report)
+            savepoint.rollback()
+        self.env.invalidate_all()
+        return queries, lines
+
+    def test_migration_queries_bounded_per_line(self):
+        if "cae.migration.import" not in self.env:
+            self.skipTest("cae_migration is not installed")
+        self._import(1)  # warm Odoo's caches
+        q2, lines2 = self._import(2)
+        q6, lines6 = self._import(6)
+        per_line = (q6 - q2) / (lines6 - lines2)
+        # Odoo's own computes of each invoice, quote and contract remain
+        self.assertLess(per_line, 10, f"{q2} queries for {lines2}, {q6} for {lines6}")

@@ -1,1 +1,1 @@
-from . import test_migration, test_migration_handlers
+from . import test_migration, test_migration_handlers, test_migration_job

@@ -46,7 +46,7 @@ class ContributionsHandler(MigrationHandler):
         self.remember(row["ref"], line)
 
 
-class CaeMigrationImport(models.TransientModel):
+class CaeMigrationImport(models.Model):
     _inherit = "cae.migration.import"
 
     contributions_file = fields.Binary(string="Contribution already levied")

@@ -157,7 +157,7 @@ class DocumentsHandler(MigrationHandler):
             try:
                 documents.append((ref, doc_rows, self.prepare_document(ref, doc_rows)))
             except (LineError, UserError, ValidationError, ValueError) as error:
-                errors.append((doc_rows[0][0], self.line_error(doc_rows[0][0], error)))
+                errors.append(self.document_error(doc_rows, error))
         if documents:
             try:
                 with self.env.cr.savepoint():
@@ -168,7 +168,6 @@ class DocumentsHandler(MigrationHandler):
                 # one by one, to name the document refused
                 kept = []
                 for document in documents:
-                    number = document[1][0][0]
                     try:
                         with self.env.cr.savepoint():
                             self.create_documents([document])
@@ -176,9 +175,18 @@ class DocumentsHandler(MigrationHandler):
                         kept.append(document)
                     except (LineError, UserError, ValidationError, ValueError) as error:
                         self.env.invalidate_all()
-                        errors.append((number, self.line_error(number, error)))
+                        errors.append(self.document_error(document[1], error))
                 documents = kept
         return len(documents), [message for _number, message in sorted(errors)]
+
+    def document_error(self, doc_rows, error):
+        """(number, message) of a document refused, named by its first line;
+        its other lines are refused with it."""
+        number = doc_rows[0][0]
+        message = self.line_error(number, error)
+        for other, _row in doc_rows[1:]:
+            self._failed.setdefault(other, message)
+        return number, message
 
     def company_taxes(self):
         """{(rate, use): tax} of the company's percent taxes, price excluded

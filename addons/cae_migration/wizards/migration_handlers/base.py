@@ -43,6 +43,7 @@ class MigrationRun:
         # called with the number of lines done so far (the background job
         # shows its progress)
         self.on_progress = None
+        self.lines_done = 0
 
     def _data(self, names, fields):
         # ir.model.data is readable by the ERP managers only: the wizard is
@@ -122,9 +123,12 @@ class MigrationRun:
             *(found[activity_code(code)] for code in codes)
         )
 
-    def progress(self, lines):
-        if self.on_progress:
-            self.on_progress(lines)
+    def progress_to(self, lines_done):
+        """``lines_done`` lines of all files are done."""
+        if lines_done > self.lines_done:
+            self.lines_done = lines_done
+            if self.on_progress:
+                self.on_progress(lines_done)
 
 
 class MigrationHandler:
@@ -137,12 +141,19 @@ class MigrationHandler:
     columns = ((), ())
     # documents: the lines of one document share its ref
     shared_refs = False
+    # lines created by one create (and checked again one by one when refused)
+    batch_size = 500
 
     def __init__(self, run):
         self.run = run
         self.env = run.env
         self.wizard = run.wizard
         self.company = run.company
+        # what became of each line: {number: (ref, status, message)}, status
+        # created, skipped or error; the file's errors that name no line
+        self.outcome = {}
+        self.file_errors = []
+        self._failed = {}
 
     # the line loop
     def process(self, rows):
@@ -150,48 +161,57 @@ class MigrationHandler:
         known = self.run.known(
             self.kind, [row["ref"] for _n, row in rows if row["ref"]]
         )
+        start = self.run.lines_done
         skipped = 0
         errors = []
         seen = set()
         names = {}
         todo = []
         for number, row in rows:
-            if not row["ref"]:
-                errors.append(
-                    self.env._(
-                        "line %(number)s: the ref column is empty", number=number
-                    )
+            ref = row["ref"]
+            message = None
+            if not ref:
+                message = self.env._(
+                    "line %(number)s: the ref column is empty", number=number
                 )
-                continue
-            if row["ref"] in known:
+            elif ref in known:
                 skipped += 1
+                self.outcome[number] = (ref, "skipped", "")
                 continue
-            if row["ref"] in seen and not self.shared_refs:
-                errors.append(
-                    self.env._(
-                        "line %(number)s: reference %(ref)s appears twice",
-                        number=number,
-                        ref=row["ref"],
-                    )
+            elif ref in seen and not self.shared_refs:
+                message = self.env._(
+                    "line %(number)s: reference %(ref)s appears twice",
+                    number=number,
+                    ref=ref,
                 )
-                continue
-            other = names.setdefault(xmlid_name(self.kind, row["ref"]), row["ref"])
-            if other != row["ref"]:
-                errors.append(
-                    self.env._(
-                        "line %(number)s: references %(ref)s and %(other)s cannot be "
-                        "told apart (only letters, digits, - and _ are kept): "
+            else:
+                other = names.setdefault(xmlid_name(self.kind, ref), ref)
+                if other != ref:
+                    message = self.env._(
+                        "line %(number)s: references %(ref)s and %(other)s cannot "
+                        "be told apart (only letters, digits, - and _ are kept): "
                         "rename one of them",
                         number=number,
-                        ref=row["ref"],
+                        ref=ref,
                         other=other,
                     )
-                )
+            if message:
+                errors.append(message)
+                self.outcome[number] = (ref, "error", message)
                 continue
-            seen.add(row["ref"])
+            seen.add(ref)
             todo.append((number, row))
         created, handler_errors = self.handle(todo)
-        self.run.progress(len(rows))
+        for number, row in todo:
+            message = self._failed.get(number)
+            self.outcome[number] = (
+                row["ref"],
+                "error" if message else "created",
+                message or "",
+            )
+        named = set(self._failed.values())
+        self.file_errors += [m for m in handler_errors if m not in named]
+        self.run.progress_to(start + len(rows))
         return created, skipped, errors + handler_errors
 
     def handle(self, rows):
@@ -217,8 +237,9 @@ class MigrationHandler:
         raise NotImplementedError
 
     def run_batch(self, rows):
-        """Checks every line, then creates the good ones in one batch; when
-        the batch is refused, one by one in savepoints to name the line."""
+        """Checks every line, then creates the good ones by batches of
+        ``batch_size``; a batch refused is created again one by one in
+        savepoints, to name the line."""
         items, errors = [], []
         for number, row in rows:
             try:
@@ -226,21 +247,27 @@ class MigrationHandler:
             except (LineError, UserError, ValidationError, ValueError) as error:
                 errors.append((number, self.line_error(number, error)))
         created = 0
-        if items:
+        start = self.run.lines_done
+        done = len(rows) - len(items)
+        for index in range(0, len(items), self.batch_size):
+            batch = items[index : index + self.batch_size]
             try:
                 with self.env.cr.savepoint():
-                    self.create_batch(items)
+                    self.create_batch(batch)
                     self.env.flush_all()
-                created = len(items)
+                created += len(batch)
             except (LineError, UserError, ValidationError, ValueError):
                 self.env.invalidate_all()
                 self.run.forget_activities()
-                created, line_errors = self.run_lines(
-                    [(number, (row, prepared)) for number, row, prepared in items],
+                batch_created, line_errors = self.run_lines(
+                    [(number, (row, prepared)) for number, row, prepared in batch],
                     lambda number, item: self.create_batch([(number, *item)]),
                     numbered=True,
                 )
+                created += batch_created
                 errors += line_errors
+            done += len(batch)
+            self.run.progress_to(start + done)
         return created, [message for _number, message in sorted(errors)]
 
     def final_errors(self):
@@ -266,11 +293,14 @@ class MigrationHandler:
         return created, errors
 
     def line_error(self, number, error):
-        return self.env._(
+        """The message of a line's error, remembered for the report file."""
+        message = self.env._(
             "line %(number)s: %(message)s",
             number=number,
             message=error.args[0] if error.args else str(error),
         )
+        self._failed[number] = message
+        return message
 
     # reading cells
     def date(self, row, column, required=False):
