@@ -13,6 +13,7 @@
         "cae_associate",
         "cae_bank",
         "cae_contribution",
+        "cae_dashboard",
         "cae_einvoicing",
         "cae_governance",
         "cae_health",
@@ -35,5 +36,7 @@
         "demo/training_demo.xml",
         "demo/training_history_demo.xml",
         "demo/bank_demo.xml",
+        # keep last: archives Odoo's generic demo records
+        "demo/generic_demo.xml",
     ],
 }

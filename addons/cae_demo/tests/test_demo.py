@@ -287,3 +287,57 @@ class TestDemoHistory(TransactionCase):
                 self.assertGreater(revenue, 0)
                 self.assertGreater(salaries, 0)
                 self.assertGreater(cash, 0)
+
+
+@tagged("-standard", "cae_demo", "post_install", "-at_install")
+class TestDemoWithoutGenericDemo(TransactionCase):
+    """The CAE demo shows the cooperative only: Odoo's generic demo
+    (furniture, Azure Interior, a hockey tournament, Marc Demo) is archived
+    (issue 18)."""
+
+    def test_no_generic_demo_record_is_active(self):
+        found = self.env["cae.demo.generic"]._cae_generic_demo_records()
+        # what the parsing of the demo files must find in this database
+        for model in ("res.partner", "product.product", "event.event"):
+            self.assertTrue(found.get(model), f"no generic demo {model} found")
+        for model in ("res.partner", "product.product", "event.event"):
+            with self.subTest(model=model):
+                active = self.env[model].search(
+                    [("id", "in", found[model].ids), ("active", "=", True)]
+                )
+                kept = (
+                    self.env["res.company"].search([]).partner_id
+                    | self.env["res.users"].search([]).partner_id
+                )
+                if model == "res.partner":
+                    active -= kept
+                    # a kept partner is a company's or a CAE login's, no Marc Demo
+                    self.assertNotIn("Marc Demo", kept.mapped("name"))
+                self.assertFalse(active, active.mapped("display_name"))
+        # records anyone knows from Odoo's demo, checked by their xml id
+        for xmlid in (
+            "base.res_partner_12",  # Azure Interior
+            "base.partner_demo",  # Marc Demo
+            "product.product_product_4",  # Customizable Desk
+            "event.event_0",
+        ):
+            record = self.env.ref(xmlid, raise_if_not_found=False)
+            if record:
+                with self.subTest(xmlid=xmlid):
+                    self.assertFalse(record.active, xmlid)
+        self.assertFalse(
+            self.env["res.users"].search([("login", "=", "demo")]), "Marc Demo logs in"
+        )
+
+    def test_the_cae_demo_is_active(self):
+        demo_partners = self.env["ir.model.data"].search(
+            [("module", "=", "cae_demo"), ("model", "=", "res.partner")]
+        )
+        partners = self.env["res.partner"].browse(demo_partners.mapped("res_id"))
+        self.assertTrue(partners)
+        self.assertTrue(all(partners.mapped("active")))
+        users = self.env["res.users"].search(
+            [("login", "in", ["claire", "julien", "appui", "gestion", "cogerance"])]
+        )
+        self.assertEqual(len(users), 5)
+        self.assertEqual(set(users.mapped("tz")), {"Europe/Paris"})
