@@ -27,6 +27,7 @@ MODULES = (
     "cae_leave",
     "cae_associate",
     "cae_meal_voucher",
+    "cae_dashboard",
     "cae_demo",
 )
 # the actions of the four journeys (entrepreneur, support, admin, trainer)

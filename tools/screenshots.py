@@ -22,6 +22,16 @@ import websocket
 SCREENS = [
     # (file, login, path) - path is an Odoo action url
     (
+        "entrepreneur-dashboard.png",
+        "claire",
+        "/odoo/action-cae_dashboard.cae_dashboard_entrepreneur_action",
+    ),
+    (
+        "backoffice-dashboard.png",
+        "gestion",
+        "/odoo/action-cae_dashboard.cae_dashboard_backoffice_action",
+    ),
+    (
         "entrepreneur-quotes.png",
         "julien",
         "/odoo/action-cae_member.sale_order_action_cae",
@@ -29,7 +39,7 @@ SCREENS = [
     (
         "entrepreneur-account-statement.png",
         "claire",
-        "/odoo/action-cae_member.cae_account_statement_action",
+        "/odoo/action-cae_member.cae_account_statement_action_open",
     ),
     (
         "support-appointments.png",
