@@ -487,6 +487,13 @@ class CaeContributionRun(models.Model):
             [v["activity_id"] for v in line_vals]
         )
         code_of = {activity.id: activity.code for activity in activities}
+        # the activity's analytic account (required), as cae_member's compute
+        # of the line sets it, read for all at once instead of a query a line
+        # (sudo: as that compute, whoever runs the levy)
+        analytic_of = {
+            activity.id: activity.analytic_account_id.id
+            for activity in activities.sudo()
+        }
         # the entries are the company's books: their labels in its language and
         # date format, whoever runs the levy (the admin team, or the cron as OdooBot)
         env = self.with_context(lang=company.partner_id.lang or self.env.lang).env
@@ -499,6 +506,9 @@ class CaeContributionRun(models.Model):
                         "name": label,
                         "account_id": expense.id,
                         "cae_activity_id": vals["activity_id"],
+                        "analytic_distribution": {
+                            str(analytic_of[vals["activity_id"]]): 100
+                        },
                         "debit": max(vals["amount"], 0.0),
                         "credit": max(-vals["amount"], 0.0),
                     }
