@@ -133,6 +133,8 @@ class TestEntrepreneurFields(CaeTrainingCommon):
                     "description": "Comité d'entrée",
                 }
             ),
+            "product.template": lambda: self._own_product(),
+            "product.product": lambda: self._own_product().product_variant_id,
             "cae.meal.voucher.month": lambda: self._cae_meal_voucher_month(),
             "cae.meal.voucher.day": lambda: self._cae_meal_voucher_month().day_ids,
             "sale.advance.payment.inv": lambda: (
@@ -153,6 +155,13 @@ class TestEntrepreneurFields(CaeTrainingCommon):
                 continue
             return record
         return env_a[model]
+
+    def _own_product(self):
+        """A product of Anne's activity, created by her."""
+        Template = self.env["product.template"].with_user(self.user_a)
+        return Template.search(
+            [("cae_activity_id", "=", self.activity_a.id)], limit=1
+        ) or Template.create({"name": "Produit d'Anne", "list_price": 10.0})
 
     def _sponsor_interview(self):
         """An interview Anne holds as the allowed sponsor of Bruno."""

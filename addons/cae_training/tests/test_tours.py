@@ -8,6 +8,10 @@ from .common import CaeTrainingCommon
 class TestTrainerTour(CaeTrainingCommon, HttpCase):
     """A real browser: the trainer's attendance and the certificate."""
 
+    # the CAE app's sections of an entrepreneur who trains do not all fit in the
+    # default 1366 px: a trainer's wide screen shows the Formation menu unfolded
+    browser_size = "1920x1080"
+
     def test_trainer_attendance_and_certificate(self):
         action = self._action(
             trainees=self.trainee_1, days=1, start=fields.Date.today()
