@@ -63,18 +63,22 @@ class HrEmployee(models.Model):
             if payroll_ref and not employee.cae_payroll_ref:
                 employee.cae_payroll_ref = payroll_ref
             return employee
+        return Employee.create(self._cae_employee_vals(partner, company, payroll_ref))
+
+    @api.model
+    def _cae_employee_vals(self, partner, company, payroll_ref=False):
+        """The values of a new entrepreneur's employee record (her user in
+        ``company`` when she has one; the type follows her contracts)."""
         user = partner.user_ids.filtered(lambda u: company in u.company_ids)[:1]
-        return Employee.create(
-            {
-                "name": partner.name,
-                "user_id": user.id,
-                "work_contact_id": partner.id,
-                "work_email": partner.email,
-                "company_id": company.id,
-                "cae_payroll_ref": payroll_ref or False,
-                "employee_type": self._cae_employee_type(partner),
-            }
-        )
+        return {
+            "name": partner.name,
+            "user_id": user.id,
+            "work_contact_id": partner.id,
+            "work_email": partner.email,
+            "company_id": company.id,
+            "cae_payroll_ref": payroll_ref or False,
+            "employee_type": self._cae_employee_type(partner),
+        }
 
     def _cae_sync_employee_type(self):
         """After a contract starts: CESA → employee, otherwise freelance."""

@@ -144,23 +144,16 @@ class MembersHandler(MigrationHandler):
     def create_batch(self, items):
         partners = self.env["res.partner"].create([vals for _n, _r, vals in items])
         # their employee records (expense sheets, pay variables); their type
-        # follows the contracts imported next
-        # (what hr.employee._cae_ensure_for does for one person, for new
-        # people: they have no employee record and no user yet)
+        # follows the contracts imported next; one create for the batch
         # sudo: the migration import (admin team) creates the employee
         # records, which needs the HR officer's rights it does not have; the
         # partners were just created as members of the cooperative
         Employee = self.env["hr.employee"]
         Employee.sudo().create(
             [
-                {
-                    "name": partner.name,
-                    "work_contact_id": partner.id,
-                    "work_email": partner.email,
-                    "company_id": self.company.id,
-                    "cae_payroll_ref": row.get("payroll_ref") or False,
-                    "employee_type": Employee._cae_employee_type(partner),
-                }
+                Employee._cae_employee_vals(
+                    partner, self.company, row.get("payroll_ref")
+                )
                 for (_n, row, _v), partner in zip(items, partners, strict=True)
             ]
         )
