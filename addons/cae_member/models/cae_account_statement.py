@@ -308,8 +308,11 @@ class CaeAccountStatement(models.TransientModel):
     def _cae_statement_query(self, company, activity_ids, date_from, date_to):
         """The aggregate of ``_cae_compute_statements``: each account of the
         chart is given its figures (by the company's prefixes, the first
-        balance figure that matches), then the posted items of the
-        activities are summed by activity, one conditional sum a figure.
+        balance figure that matches); the posted items of the activities are
+        summed by activity and account (two sums: the period's, and all up
+        to ``date_to``), then those sums by activity, one conditional sum a
+        figure (the classification runs once an account and activity, not
+        once an item).
 
         The columns follow ``STATEMENT_COLUMNS``."""
         # the code of an account is the one of the company's root (account.code)
@@ -344,19 +347,20 @@ class CaeAccountStatement(models.TransientModel):
         )
         sums = []
         for column in STATEMENT_COLUMNS:
+            amount = SQL("item.total")
             if column == "contribution_total":
                 condition = SQL("account.is_contribution")
             elif column in PERIOD_FIGURES:
-                condition = SQL(
-                    "account.period_key = %s AND line.date >= %s", column, date_from
-                )
+                condition = SQL("account.period_key = %s", column)
+                amount = SQL("item.period")
             else:
                 condition = SQL("account.balance_key = %s", column)
             # income is credit - debit, like the debts
             sign = -1 if column == "other_income" else FIGURES.get(column, (0, 1))[1]
             sums.append(
                 SQL(
-                    "COALESCE(SUM(line.balance) FILTER (WHERE %s), 0) * %s",
+                    "COALESCE(SUM(%s) FILTER (WHERE %s), 0) * %s",
+                    amount,
                     condition,
                     sign,
                 )
@@ -370,19 +374,29 @@ class CaeAccountStatement(models.TransientModel):
                        %(contribution)s AS is_contribution
                   FROM account_account account
             )
-            SELECT line.cae_activity_id, %(sums)s
-              FROM account_move_line line
-              JOIN account ON account.id = line.account_id
-             WHERE line.cae_activity_id = ANY(%(ids)s)
-               AND line.parent_state = 'posted'
-               AND line.date <= %(date_to)s
-             GROUP BY line.cae_activity_id
+            , item AS (
+                SELECT line.cae_activity_id, line.account_id,
+                       SUM(line.balance) FILTER (
+                           WHERE line.date >= %(date_from)s
+                       ) AS period,
+                       SUM(line.balance) AS total
+                  FROM account_move_line line
+                 WHERE line.cae_activity_id = ANY(%(ids)s)
+                   AND line.parent_state = 'posted'
+                   AND line.date <= %(date_to)s
+                 GROUP BY line.cae_activity_id, line.account_id
+            )
+            SELECT item.cae_activity_id, %(sums)s
+              FROM item
+              JOIN account ON account.id = item.account_id
+             GROUP BY item.cae_activity_id
             """,
             balance_key=balance_key,
             period_key=period_key,
             contribution=match("contribution"),
             sums=SQL(", ").join(sums),
             ids=list(activity_ids),
+            date_from=date_from,
             date_to=date_to,
         )
 
