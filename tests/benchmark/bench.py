@@ -34,7 +34,10 @@ MODULES = (
 YEAR = 2025
 
 
-def measure(env, label, func):
+def measure(env, label, func, check=None):
+    """Time ``func`` (and count its queries) in a savepoint rolled back
+    afterwards; ``check(result)``, untimed, runs before the rollback and
+    returns the problems it found (its figures against a recomputation)."""
     import odoo
 
     env.flush_all()
@@ -46,9 +49,109 @@ def measure(env, label, func):
         env.flush_all()
         elapsed = time.perf_counter() - start
         queries = odoo.sql_db.sql_counter - queries
+        problems = check(result) if check else []
         savepoint.rollback()
     env.invalidate_all()
-    return {"label": label, "seconds": elapsed, "queries": queries, "result": result}
+    return {
+        "label": label,
+        "seconds": elapsed,
+        "queries": queries,
+        "result": result,
+        "problems": problems,
+    }
+
+
+def contribution_run(env, company, date_to):
+    """The run of ``company`` up to ``date_to`` as the admin team's button
+    runs it: posted at once, or, above the company's threshold, queued and
+    its jobs performed as queue_job's runner performs them. Returns the run,
+    the number of jobs and of entries."""
+    from jobs import perform_jobs
+
+    run = (
+        env["cae.contribution.run"]
+        .with_company(company)
+        .create({"company_id": company.id, "date_to": date_to})
+    )
+    run._cae_execute()
+    jobs = 0
+    if run.state == "queued":
+        jobs = perform_jobs(
+            env,
+            [
+                ("model_name", "=", run._name),
+                ("method_name", "=", "_cae_job_levy_chunk"),
+            ],
+        )
+    return {"run": run, "jobs": jobs, "entries": len(run.line_ids.move_id)}
+
+
+def check_contribution(env, company, run, preview):
+    """The run's figures against a direct recomputation: the base of each
+    activity summed in SQL from its journal items, the amount each entry
+    charges each activity summed in SQL, and the preview's amounts (computed
+    before the run, synchronously). Returns the differences found."""
+    problems = []
+    if run.state != "done":
+        return [f"the run is {run.state}"]
+    lines = run.line_ids
+    cr = env.cr
+    root = str(company.root_id.id)
+    # each activity's base: the year's items on the scale's revenue (and, for
+    # a gross margin, deduction) accounts, out of the contribution journal
+    for scale in lines.scale_id:
+        of_scale = lines.filtered(lambda line, s=scale: line.scale_id == s)
+        prefixes = (scale.revenue_prefixes or "70").split(",")
+        if scale.base == "gross_margin" and scale.deduction_prefixes:
+            prefixes += scale.deduction_prefixes.split(",")
+        included = [p.strip() + "%" for p in prefixes if not p.strip().startswith("-")]
+        excluded = [p.strip()[1:] + "%" for p in prefixes if p.strip().startswith("-")]
+        cr.execute(
+            f"""SELECT line.cae_activity_id, -SUM(line.balance)
+                  FROM account_move_line line
+                  JOIN account_account acc ON acc.id = line.account_id
+                 WHERE line.cae_activity_id = ANY(%(ids)s)
+                   AND line.parent_state = 'posted'
+                   AND line.date BETWEEN %(start)s AND %(end)s
+                   AND line.journal_id != %(journal)s
+                   AND acc.code_store->>'{root}' LIKE ANY(%(included)s)
+                   AND NOT acc.code_store->>'{root}' LIKE ANY(%(excluded)s::text[])
+                 GROUP BY line.cae_activity_id""",
+            {
+                "ids": of_scale.activity_id.ids,
+                "start": run.date_from,
+                "end": run.date_to,
+                "journal": company.cae_contribution_journal_id.id,
+                "included": included,
+                "excluded": excluded,
+            },
+        )
+        bases = dict(cr.fetchall())
+        for line in of_scale:
+            if abs(float(bases.get(line.activity_id.id, 0.0)) - line.base_ytd) > 0.005:
+                problems.append(f"base of {line.activity_id.code}")
+    # what the entries charge each activity
+    cr.execute(
+        """SELECT line.cae_activity_id, SUM(line.debit - line.credit), COUNT(*)
+             FROM account_move_line line
+            WHERE line.move_id = ANY(%s) AND line.account_id = %s
+            GROUP BY line.cae_activity_id""",
+        [lines.move_id.ids, company.cae_contribution_expense_account_id.id],
+    )
+    charged = {activity: (amount, count) for activity, amount, count in cr.fetchall()}
+    for line in lines.filtered("move_id"):
+        amount, count = charged.pop(line.activity_id.id, (0.0, 0))
+        if count != 1 or abs(float(amount) - line.amount) > 0.005:
+            problems.append(f"entry of {line.activity_id.code}")
+    if charged:
+        problems.append(f"{len(charged)} activities charged without a line")
+    expected = {vals["activity_id"]: vals["amount"] for vals in preview}
+    levied = {line.activity_id.id: line.amount for line in lines}
+    if expected.keys() != levied.keys() or any(
+        abs(levied[a] - expected[a]) > 0.005 for a in expected
+    ):
+        problems.append("amounts differ from the preview")
+    return problems
 
 
 SQL_FLOOR = """
@@ -120,6 +223,9 @@ def run(db, n_activities):
         # after the addons path is set: the generator imports cae_demo's
         from generator import generate
 
+        from odoo import Command
+        from odoo.tools import split_every
+
         cr = env.cr
         if not env["cae.activity"].search_count([("code", "=like", "B%")]):
             print(
@@ -135,6 +241,11 @@ def run(db, n_activities):
                 f"bench: generated in {time.perf_counter() - start:.0f} s", flush=True
             )
         activities = env["cae.activity"].search([("code", "=like", "B%")])
+        if len(activities) != n_activities:
+            raise SystemExit(
+                f"bench: {db} holds {len(activities)} generated activities, not "
+                f"{n_activities}: RESET=1 rebuilds it"
+            )
         if "cae.appointment" in env and not env["cae.appointment"].search_count([]):
             # a dataset generated before the journey modules: add their records
             import random
@@ -156,28 +267,37 @@ def run(db, n_activities):
         )
         Statement = env["cae.account.statement"]
         start, end = date(YEAR, 1, 1), date(YEAR, 12, 31)
-        rows = []
+        rows, problems, notes = [], [], []
 
         # contribution run of December, and its floor
         month_end = date(YEAR, 12, 31)
+        preview = env["cae.contribution.run"]._cae_preview_vals(company, month_end)
+        env.invalidate_all()
+        to_levy = [vals for vals in preview if vals["amount"]]
+        threshold = company.cae_contribution_job_threshold
+        background = bool(threshold) and len(preview) > threshold
         run_m = measure(
             env,
-            "contribution run (1 month)",
-            lambda: len(
-                env["cae.contribution.run"]._cae_run(company, month_end).move_id
+            f"contribution run (1 month, {len(to_levy)} activities"
+            + (", background job" if background else "")
+            + ")",
+            lambda: contribution_run(env, company, month_end),
+            check=lambda result: check_contribution(
+                env, company, result["run"], preview
             ),
         )
-        posted = run_m["result"]
+        entries, jobs = run_m["result"]["entries"], run_m["result"]["jobs"]
         journal = company.cae_contribution_journal_id
         expense = company.cae_contribution_expense_account_id
         income = company.cae_contribution_income_account_id
 
         structure = company._cae_structure_account()
-        levied = activities[: posted or len(activities)]
+        levied = env["cae.activity"].browse([vals["activity_id"] for vals in to_levy])
 
-        def bare():
-            # the same entries (accounts, activity, analytic accounts), without
-            # any of the run's logic: what the platform needs to post them
+        def bare(chunk):
+            # the same entry lines (accounts, activity, analytic accounts),
+            # without any of the run's logic, ``chunk`` activities an entry:
+            # what the platform needs to post them
             moves = env["account.move"].create(
                 [
                     {
@@ -185,33 +305,57 @@ def run(db, n_activities):
                         "journal_id": journal.id,
                         "date": month_end,
                         "line_ids": [
-                            (
-                                0,
-                                0,
-                                {
-                                    "account_id": expense.id,
-                                    "cae_activity_id": activity.id,
-                                    "debit": 10.0,
-                                },
-                            ),
-                            (
-                                0,
-                                0,
-                                {
-                                    "account_id": income.id,
-                                    "analytic_distribution": {str(structure.id): 100},
-                                    "credit": 10.0,
-                                },
-                            ),
+                            command
+                            for activity in part
+                            for command in (
+                                Command.create(
+                                    {
+                                        "account_id": expense.id,
+                                        "cae_activity_id": activity.id,
+                                        "debit": 10.0,
+                                    }
+                                ),
+                                Command.create(
+                                    {
+                                        "account_id": income.id,
+                                        "analytic_distribution": {
+                                            str(structure.id): 100
+                                        },
+                                        "credit": 10.0,
+                                    }
+                                ),
+                            )
                         ],
                     }
-                    for activity in levied
+                    for part in split_every(chunk, levied)
                 ]
             )
             moves._post(soft=False)
 
-        floor_m = measure(env, "floor: bare create+post", bare)
+        floor_m = measure(
+            env,
+            f"floor: {len(levied)} two-line entries, bare create+post",
+            lambda: bare(1),
+        )
         rows.append((run_m, floor_m))
+        size = company.cae_contribution_chunk_size
+        rows.append(
+            (
+                measure(
+                    env,
+                    f"bare create+post of the same {entries} grouped "
+                    f"entries ({size} activities each)",
+                    lambda: bare(size),
+                ),
+                floor_m,
+            )
+        )
+        problems += [f"contribution run: {p}" for p in run_m["problems"]]
+        if background:
+            notes.append(
+                f"contribution run: queued as {jobs} queue_job jobs, performed one "
+                "after the other as the job runner performs them"
+            )
 
         one = measure(
             env,
@@ -329,17 +473,27 @@ def run(db, n_activities):
             f"| {label} | {seconds:.3f} | {measured['queries']} | {floor_s} | {ratio} |"
         )
     print()
+    for note in notes:
+        print(note)
     verdict = "yes" if not mismatches else f"NO ({mismatches})"
-    print(f"figures equal to the SQL floor: {verdict}")
-    return 1 if mismatches else 0
+    print(f"figures of the états des comptes equal to the SQL floor: {verdict}")
+    verdict = "yes" if not problems else "NO: " + "; ".join(problems[:20])
+    print(f"contribution equal to its SQL recomputation and its preview: {verdict}")
+    return 1 if mismatches or problems else 0
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--activities", type=int, default=500)
-    parser.add_argument("--db", default="cae_bench")
+    parser.add_argument(
+        "--db", help="default: cae_bench (500 activities), else cae_bench_<N>"
+    )
     parser.add_argument("--reset", action="store_true")
     opts = parser.parse_args()
+    if not opts.db:
+        opts.db = (
+            "cae_bench" if opts.activities == 500 else f"cae_bench_{opts.activities}"
+        )
     import odoo_env
     from run_tests import dropdb
 

@@ -476,8 +476,12 @@ class CaeContributionRun(models.Model):
     def _cae_post_entries(self, company, line_vals):
         """Posted entries of the company's number of activities each: per
         activity, its expense line (which the activity pays: its état des
-        comptes reads it) and the structure's income line, labelled with the
-        activity. Returns the entry of each of ``line_vals``, in their order."""
+        comptes reads it), and the structure's income: one line an entry, on
+        the structure's analytic account, labelled with the activity when
+        the entry has one, else with the number of activities (half the
+        items of one income line an activity: the posting is most of the
+        run's time). Returns the entry of each of ``line_vals``, in their
+        order."""
         if not line_vals:
             return []
         structure = company._cae_structure_account()
@@ -499,33 +503,38 @@ class CaeContributionRun(models.Model):
         env = self.with_context(lang=company.partner_id.lang or self.env.lang).env
         label = env._("Cooperative contribution")
 
-        def entry_lines(vals):
-            return [
-                Command.create(
-                    {
-                        "name": label,
-                        "account_id": expense.id,
-                        "cae_activity_id": vals["activity_id"],
-                        "analytic_distribution": {
-                            str(analytic_of[vals["activity_id"]]): 100
-                        },
-                        "debit": max(vals["amount"], 0.0),
-                        "credit": max(-vals["amount"], 0.0),
-                    }
-                ),
-                Command.create(
-                    {
-                        "name": env._(
-                            "Contribution of %(activity)s",
-                            activity=code_of[vals["activity_id"]],
-                        ),
-                        "account_id": income.id,
-                        "analytic_distribution": {str(structure.id): 100},
-                        "debit": max(-vals["amount"], 0.0),
-                        "credit": max(vals["amount"], 0.0),
-                    }
-                ),
-            ]
+        def expense_line(vals):
+            return Command.create(
+                {
+                    "name": label,
+                    "account_id": expense.id,
+                    "cae_activity_id": vals["activity_id"],
+                    "analytic_distribution": {
+                        str(analytic_of[vals["activity_id"]]): 100
+                    },
+                    "debit": max(vals["amount"], 0.0),
+                    "credit": max(-vals["amount"], 0.0),
+                }
+            )
+
+        def income_line(chunk):
+            amount = company.currency_id.round(sum(vals["amount"] for vals in chunk))
+            if len(chunk) == 1:
+                name = env._(
+                    "Contribution of %(activity)s",
+                    activity=code_of[chunk[0]["activity_id"]],
+                )
+            else:
+                name = env._("Contributions of %(count)s activities", count=len(chunk))
+            return Command.create(
+                {
+                    "name": name,
+                    "account_id": income.id,
+                    "analytic_distribution": {str(structure.id): 100},
+                    "debit": max(-amount, 0.0),
+                    "credit": max(amount, 0.0),
+                }
+            )
 
         def entry_ref(chunk):
             date = format_date(env, chunk[0]["date_to"])
@@ -551,9 +560,8 @@ class CaeContributionRun(models.Model):
                     "date": chunk[0]["date_to"],
                     "ref": entry_ref(chunk),
                     "company_id": company.id,
-                    "line_ids": [
-                        command for vals in chunk for command in entry_lines(vals)
-                    ],
+                    "line_ids": [expense_line(vals) for vals in chunk]
+                    + [income_line(chunk)],
                 }
                 for chunk in chunks
             ]

@@ -59,7 +59,9 @@ class TestContributionGrouped(ContributionCommon):
         self.assertEqual(run.move_count, 2)
         moves = run.move_ids
         self.assertEqual(
-            sorted(len(move.line_ids) for move in moves), [2, 4], "2 lines an activity"
+            sorted(len(move.line_ids) for move in moves),
+            [2, 3],
+            "a line an activity, one income line an entry",
         )
         self.assertTrue(all(move.state == "posted" for move in moves))
         structure = self.company.cae_structure_analytic_account_id
@@ -76,20 +78,26 @@ class TestContributionGrouped(ContributionCommon):
             self.assertEqual(
                 debit.analytic_distribution, {str(activity.analytic_account_id.id): 100}
             )
-            # the structure's income line, named after the activity
-            credit = move.line_ids.filtered(
-                lambda l, a=activity: l.name == f"Contribution of {a.code}"
-            )
-            self.assertEqual(credit.account_id, income)
+            # the structure's income: one line the entry's total, named after
+            # the activity when the entry has one, else after their number
+            credit = move.line_ids.filtered(lambda l: l.account_id == income)
+            self.assertEqual(len(credit), 1)
             self.assertFalse(credit.cae_activity_id)
-            self.assertAlmostEqual(credit.credit, line.amount)
+            of_move = run.line_ids.filtered(lambda l, m=move: l.move_id == m)
+            self.assertAlmostEqual(credit.credit, sum(of_move.mapped("amount")))
+            self.assertEqual(
+                credit.name,
+                f"Contribution of {activity.code}"
+                if len(of_move) == 1
+                else f"Contributions of {len(of_move)} activities",
+            )
             self.assertEqual(credit.analytic_distribution, {str(structure.id): 100})
             # each état des comptes reads its own contribution, not the others'
             statement = self.env["cae.account.statement"].create(
                 {"activity_id": activity.id, "period": "month", "date": "2025-01-31"}
             )
             self.assertAlmostEqual(statement.contribution, line.amount)
-        grouped = moves.filtered(lambda m: len(m.line_ids) == 4)
+        grouped = moves.filtered(lambda m: len(m.line_ids) == 3)
         self.assertEqual(grouped.ref, "Contribution of 2 activities up to 01/31/2025")
         # the structure's analytic account receives the whole levy
         analytic = moves.line_ids.filtered(
@@ -133,9 +141,13 @@ class TestContributionGrouped(ContributionCommon):
         self.assertEqual(move, lines[self.activity_b].move_id)
         a_line = move.line_ids.filtered(lambda l: l.cae_activity_id == self.activity_a)
         self.assertAlmostEqual(a_line.credit, 460.0)
-        self.assertTrue(
-            move.line_ids.filtered(lambda l: l.debit == 460.0 and not l.cae_activity_id)
+        # the structure's income line of the entry: the net, 460 given back
+        # to A less 115 levied on B
+        income = move.line_ids.filtered(lambda l: not l.cae_activity_id)
+        self.assertEqual(
+            income.account_id, self.company.cae_contribution_income_account_id
         )
+        self.assertAlmostEqual(income.debit, 345.0)
         self.assertAlmostEqual(sum(move.line_ids.mapped("balance")), 0.0)
 
     # ------------------------------------------------------------------
