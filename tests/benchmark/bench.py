@@ -178,53 +178,117 @@ def sql_floor(env, activities, start, end):
     return {row[0]: row[1:] for row in env.cr.fetchall()}
 
 
-def migration_files(n):
-    """A migration file set for n activities: one entrepreneur and two
-    contracts each, two customers and a supplier, opening balances, an open
-    quote, an unpaid invoice of two lines and a bill."""
-    files = {
-        "activities": ["ref;code;name;type"],
-        "members": ["ref;name;email;activity_codes;associate_date"],
-        "contracts": ["ref;member_ref;type;activity_code;date_start;date_end"],
-        "partners": ["ref;name;activity_codes;kind"],
-        "balances": ["ref;activity_code;cash;customers;suppliers;taxes_due"],
-        "documents": [
-            ";".join(
-                ("ref", "kind", "number", "activity_code", "partner_ref", "date")
-                + ("label", "quantity", "unit_price", "tax_rate")
-            )
-        ],
-    }
-    for i in range(n):
-        code = f"MG{i:04d}"
-        files["activities"].append(f"a{i};{code};Activité reprise {i};standard")
-        files["members"].append(
-            f"m{i};Entrepreneur Repris {i};m{i}@example.fr;{code};"
-            + ("2024-01-01" if i % 3 == 0 else "")
+def contribution_rows(env, company):
+    """The rows of the contribution run of December: the run, its floor and
+    its grouped twin; and the problems and notes of the run."""
+    from odoo import Command
+    from odoo.tools import split_every
+
+    rows, problems, notes = [], [], []
+    # contribution run of December, and its floor
+    month_end = date(YEAR, 12, 31)
+    preview = env["cae.contribution.run"]._cae_preview_vals(company, month_end)
+    env.invalidate_all()
+    to_levy = [vals for vals in preview if vals["amount"]]
+    threshold = company.cae_contribution_job_threshold
+    background = bool(threshold) and len(preview) > threshold
+    run_m = measure(
+        env,
+        f"contribution run (1 month, {len(to_levy)} activities"
+        + (", background job" if background else "")
+        + ")",
+        lambda: contribution_run(env, company, month_end),
+        check=lambda result: check_contribution(env, company, result["run"], preview),
+    )
+    entries, jobs = run_m["result"]["entries"], run_m["result"]["jobs"]
+    journal = company.cae_contribution_journal_id
+    expense = company.cae_contribution_expense_account_id
+    income = company.cae_contribution_income_account_id
+
+    structure = company._cae_structure_account()
+    levied = env["cae.activity"].browse([vals["activity_id"] for vals in to_levy])
+
+    def expense_line(activity, analytic):
+        vals = {"account_id": expense.id, "cae_activity_id": activity.id}
+        if analytic:
+            vals["analytic_distribution"] = {str(activity.analytic_account_id.id): 100}
+        return Command.create(dict(vals, debit=10.0))
+
+    def income_line(amount):
+        return Command.create(
+            {
+                "account_id": income.id,
+                "analytic_distribution": {str(structure.id): 100},
+                "credit": amount,
+            }
         )
-        files["contracts"].append(f"c{i}a;m{i};cape;{code};2023-01-01;2023-12-31")
-        files["contracts"].append(f"c{i}b;m{i};cesa;{code};2024-01-01;")
-        for kind, suffix in (("customer", "c1"), ("customer", "c2"), ("supplier", "s")):
-            files["partners"].append(f"p{i}{suffix};Tiers {i} {suffix};{code};{kind}")
-        files["balances"].append(f"b{i};{code};{1000 + i};500;200;100")
-        files["documents"] += [
-            f"q{i};quote;D{i};{code};p{i}c1;{YEAR}-12-01;Devis;1;900;20",
-            f"f{i};invoice;F{i};{code};p{i}c2;{YEAR}-12-05;Prestation;2;300;20",
-            f"f{i};invoice;F{i};{code};p{i}c2;{YEAR}-12-05;Déplacement;1;40;20",
-            f"h{i};bill;H{i};{code};p{i}s;{YEAR}-12-07;Fournitures;1;120;20",
-        ]
-    return {kind: "\n".join(lines) + "\n" for kind, lines in files.items()}
+
+    def bare():
+        # the entries of one activity each (accounts, activity, analytic
+        # accounts), without any of the run's logic: what the platform
+        # needs to post them
+        env["account.move"].create(
+            [
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "date": month_end,
+                    "line_ids": [expense_line(a, False), income_line(10.0)],
+                }
+                for a in levied
+            ]
+        )._post(soft=False)
+
+    def bare_grouped(chunk):
+        # the run's own grouped entries (an expense line an activity on
+        # its analytic account, one income line), bare
+        env["account.move"].create(
+            [
+                {
+                    "move_type": "entry",
+                    "journal_id": journal.id,
+                    "date": month_end,
+                    "line_ids": [expense_line(a, True) for a in part]
+                    + [income_line(10.0 * len(part))],
+                }
+                for part in split_every(chunk, levied)
+            ]
+        )._post(soft=False)
+
+    floor_m = measure(
+        env,
+        f"floor: {len(levied)} two-line entries, bare create+post",
+        bare,
+    )
+    rows.append((run_m, floor_m))
+    size = company.cae_contribution_chunk_size
+    rows.append(
+        (
+            measure(
+                env,
+                f"bare create+post of the same {entries} grouped "
+                f"entries ({size} activities each)",
+                lambda: bare_grouped(size),
+            ),
+            floor_m,
+        )
+    )
+    problems += [f"contribution run: {p}" for p in run_m["problems"]]
+    if background:
+        notes.append(
+            f"contribution run: queued as {jobs} queue_job jobs, performed one "
+            "after the other as the job runner performs them"
+        )
+
+    return rows, problems, notes
 
 
-def run(db, n_activities):
+def run(db, n_activities, job_lines=0):
     import odoo_env
 
     with odoo_env.superuser_env(db) as (env, company):
         # after the addons path is set: the generator imports cae_demo's
         from generator import generate
-
-        from odoo import Command
-        from odoo.tools import split_every
 
         cr = env.cr
         if not env["cae.activity"].search_count([("code", "=like", "B%")]):
@@ -267,96 +331,8 @@ def run(db, n_activities):
         )
         Statement = env["cae.account.statement"]
         start, end = date(YEAR, 1, 1), date(YEAR, 12, 31)
-        rows, problems, notes = [], [], []
 
-        # contribution run of December, and its floor
-        month_end = date(YEAR, 12, 31)
-        preview = env["cae.contribution.run"]._cae_preview_vals(company, month_end)
-        env.invalidate_all()
-        to_levy = [vals for vals in preview if vals["amount"]]
-        threshold = company.cae_contribution_job_threshold
-        background = bool(threshold) and len(preview) > threshold
-        run_m = measure(
-            env,
-            f"contribution run (1 month, {len(to_levy)} activities"
-            + (", background job" if background else "")
-            + ")",
-            lambda: contribution_run(env, company, month_end),
-            check=lambda result: check_contribution(
-                env, company, result["run"], preview
-            ),
-        )
-        entries, jobs = run_m["result"]["entries"], run_m["result"]["jobs"]
-        journal = company.cae_contribution_journal_id
-        expense = company.cae_contribution_expense_account_id
-        income = company.cae_contribution_income_account_id
-
-        structure = company._cae_structure_account()
-        levied = env["cae.activity"].browse([vals["activity_id"] for vals in to_levy])
-
-        def bare(chunk):
-            # the same entry lines (accounts, activity, analytic accounts),
-            # without any of the run's logic, ``chunk`` activities an entry:
-            # what the platform needs to post them
-            moves = env["account.move"].create(
-                [
-                    {
-                        "move_type": "entry",
-                        "journal_id": journal.id,
-                        "date": month_end,
-                        "line_ids": [
-                            command
-                            for activity in part
-                            for command in (
-                                Command.create(
-                                    {
-                                        "account_id": expense.id,
-                                        "cae_activity_id": activity.id,
-                                        "debit": 10.0,
-                                    }
-                                ),
-                                Command.create(
-                                    {
-                                        "account_id": income.id,
-                                        "analytic_distribution": {
-                                            str(structure.id): 100
-                                        },
-                                        "credit": 10.0,
-                                    }
-                                ),
-                            )
-                        ],
-                    }
-                    for part in split_every(chunk, levied)
-                ]
-            )
-            moves._post(soft=False)
-
-        floor_m = measure(
-            env,
-            f"floor: {len(levied)} two-line entries, bare create+post",
-            lambda: bare(1),
-        )
-        rows.append((run_m, floor_m))
-        size = company.cae_contribution_chunk_size
-        rows.append(
-            (
-                measure(
-                    env,
-                    f"bare create+post of the same {entries} grouped "
-                    f"entries ({size} activities each)",
-                    lambda: bare(size),
-                ),
-                floor_m,
-            )
-        )
-        problems += [f"contribution run: {p}" for p in run_m["problems"]]
-        if background:
-            notes.append(
-                f"contribution run: queued as {jobs} queue_job jobs, performed one "
-                "after the other as the job runner performs them"
-            )
-
+        rows, problems, notes = contribution_rows(env, company)
         one = measure(
             env,
             f"état des comptes, 1 activity ({lines} lines)",
@@ -393,7 +369,7 @@ def run(db, n_activities):
                     "payroll export (1 month)",
                     lambda: len(
                         env["cae.payroll.export"]
-                        ._cae_generate(month_end, company)
+                        ._cae_generate(date(YEAR, 12, 31), company)
                         .line_ids
                     ),
                 ),
@@ -401,31 +377,22 @@ def run(db, n_activities):
             )
         )
         if "cae.migration.import" in env:
-            import base64
+            import migration_bench
 
             n_migrated = max(n_activities // 5, 1)
-            vals = {"company_id": company.id, "opening_date": date(YEAR + 1, 1, 1)}
-            for kind, text in migration_files(n_migrated).items():
-                vals[f"{kind}_file"] = base64.b64encode(text.encode())
-                vals[f"{kind}_filename"] = f"{kind}.csv"
-            wizard = env["cae.migration.import"].create(vals)
-
-            def migrate():
-                wizard._cae_process(commit=True)
-                assert not wizard.error_count, wizard.report
-                return wizard.report
-
-            rows.append(
-                (
-                    measure(
-                        env,
-                        f"migration import ({n_migrated} activities, "
-                        f"{10 * n_migrated} lines)",
-                        migrate,
-                    ),
-                    None,
-                )
+            opening = date(YEAR + 1, 1, 1)
+            migrated = migration_bench.measure_import(env, company, n_migrated, opening)
+            per_line = migrated["seconds"] * 1000 / migrated["lines"]
+            migrated["label"] = (
+                f"migration import ({n_migrated} activities, {migrated['lines']} "
+                f"lines: {per_line:.1f} ms and "
+                f"{migrated['queries'] / migrated['lines']:.1f} queries a line)"
             )
+            migration_floor = migration_bench.measure_floor(
+                env, company, n_migrated, opening
+            )
+            migration_floor["label"] = "floor: the same records, bare batch creates"
+            rows.append((migrated, migration_floor))
         if "cae.funder.statistics" in env:
             stats = env["cae.funder.statistics"]
             rows.append(
@@ -447,6 +414,22 @@ def run(db, n_activities):
                         "BPF (1 year)",
                         lambda: bpf.create({"year": YEAR}).action_compute(),
                     ),
+                    None,
+                )
+            )
+        if job_lines and "cae.migration.import" in env:
+            import migration_bench
+
+            job = migration_bench.run_as_job(env, company, job_lines)
+            rows.append(
+                (
+                    {
+                        "label": f"migration import as a background job "
+                        f"({job['lines']} lines, {job['progress_writes']} progress "
+                        f"updates, ended {job['state']})",
+                        "seconds": job["seconds"],
+                        "queries": "-",
+                    },
                     None,
                 )
             )
@@ -489,6 +472,12 @@ def main():
         "--db", help="default: cae_bench (500 activities), else cae_bench_<N>"
     )
     parser.add_argument("--reset", action="store_true")
+    parser.add_argument(
+        "--job-lines",
+        type=int,
+        default=0,
+        help="also import a set of that many lines as the background job runs it",
+    )
     opts = parser.parse_args()
     if not opts.db:
         opts.db = (
@@ -526,7 +515,7 @@ def main():
             ],
             check=True,
         )
-    sys.exit(run(opts.db, opts.activities))
+    sys.exit(run(opts.db, opts.activities, opts.job_lines))
 
 
 if __name__ == "__main__":
