@@ -1,15 +1,29 @@
 """make bench: month-end operations of a large CAE, against the platform's floor.
 
-    python3 tests/benchmark/bench.py [--activities 500] [--db cae_bench] [--reset]
+    python3 tests/benchmark/bench.py [--activities 500] [--db cae_bench]
+                                     [--job-lines 50000] [--reset]
 
-Builds (once) a database with the suite's addons (not the demo) and a
-generated CAE of N activities with 12 months of accounting (the demo's
-generator, ``cae_demo/generator.py``), then measures, each in a savepoint
-rolled back afterwards: the contribution run of a month (floor: a bare batch
-create and post of the same number of entries), the état des comptes of one
-activity (over 10 000 journal items) and of all activities (floor: one
-hand-written SQL aggregate, whose figures are checked equal), the payroll
-export, the funder statistics and the BPF when their modules provide them.
+Builds (once) a database with the suite's addons (not the demo; cae_bench
+for 500 activities, else cae_bench_<N>) and a generated CAE of N activities
+with 12 months of accounting (``generator.py``), then measures, each in a
+savepoint rolled back afterwards:
+
+- the contribution run of December, as the admin team's button runs it
+  (grouped entries; above the company's threshold its queue_job jobs,
+  performed as the job runner performs them), checked against an SQL
+  recomputation of each activity's base and of what the entries charge it,
+  and against the preview; floor: a bare batch create and post of one
+  two-line entry an activity, and the same for the run's own grouped entries;
+- the état des comptes of one activity (over 10 000 journal items) and of all
+  activities; floor: one hand-written SQL aggregate, whose figures are
+  checked equal;
+- the payroll export, the funder statistics and the BPF when their modules
+  provide them;
+- the migration import of the set of N/5 activities (12 lines an activity,
+  ``migration_bench.py``) against the bare creates of the same records, and
+  with ``--job-lines`` a set of that many lines imported as its background
+  job.
+
 Prints one table: wall seconds, SQL queries, floor and ratio.
 """
 
