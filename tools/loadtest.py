@@ -1,0 +1,584 @@
+"""make loadtest: Locust against a local Odoo of 4 workers on the bench database.
+
+    python3 tools/loadtest.py [--db cae_bench] [--duration 2m] [--port 8079]
+                              [--entrepreneurs 40 --support 5 --admin 5]
+
+1. a virtualenv of the repository (``.loadtest-venv/``, made once) holds
+   Locust, at the version of ``tests/loadtest/requirements.txt``: Locust
+   upgrades gevent and greenlet, which Odoo pins, so it never goes into the
+   interpreter of Odoo;
+2. the database built by ``make bench`` is prepared through the ORM, again
+   and again without harm: a login for the entrepreneurs of the first
+   activities (B0000, B0001...), five of the support team, five of the admin
+   team, a product of each activity and a customer of it, quotes waiting for
+   the support team's validation;
+3. Odoo is started on 127.0.0.1 with ``--workers=4 --max-cron-threads=0``,
+   Locust runs headless (``tests/loadtest/locustfile.py``), Odoo is stopped;
+4. one table is printed: each page, its requests, failures and p50/p95/p99.
+
+Exits non-zero when a request failed or a page's p95 is above 1 s.
+"""
+
+import argparse
+import contextlib
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, timedelta
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import odoo_env
+
+HERE = os.path.join(ROOT, "tests", "loadtest")
+VENV = os.path.join(ROOT, ".loadtest-venv")
+REQUIREMENTS = os.path.join(HERE, "requirements.txt")
+PASSWORD = "loadtest"
+P95_LIMIT_MS = 1000
+# quotes waiting for validation before the run (the support team validates
+# about one every 13 s each; the entrepreneurs submit more as it runs)
+PENDING_QUOTES = 100
+
+
+@contextlib.contextmanager
+def superuser_env(db):
+    """``odoo_env.superuser_env``, whose configuration Odoo parses only once
+    a process (a second parse refuses the data directory's addons path)."""
+    global _CONFIGURED
+    if not _CONFIGURED:
+        _CONFIGURED = True
+        with odoo_env.superuser_env(db) as result:
+            yield result
+        return
+    import odoo
+    from odoo import api
+
+    registry = odoo.modules.registry.Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        company = env.ref("base.main_company")
+        yield env(context={"allowed_company_ids": [company.id]}), company
+
+
+_CONFIGURED = False
+
+
+def log(message):
+    print(f"[make loadtest] {message}", flush=True)
+
+
+# -- 1. Locust's virtualenv ---------------------------------------------------
+
+
+def locust_bin():
+    """The locust of the repository's virtualenv, installed when missing or
+    at another version than the pinned one."""
+    with open(REQUIREMENTS, encoding="utf-8") as handle:
+        pinned = next(
+            line.split("==")[1].strip()
+            for line in handle
+            if line.strip().startswith("locust==")
+        )
+    python = os.path.join(VENV, "bin", "python")
+    locust = os.path.join(VENV, "bin", "locust")
+    if os.path.exists(locust):
+        version = subprocess.run(
+            [python, "-c", "import locust; print(locust.__version__)"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        if version == pinned:
+            return locust
+    if not os.path.exists(python):
+        log(f"creating the virtualenv {os.path.relpath(VENV, ROOT)}/")
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    log(f"installing locust {pinned} into it")
+    subprocess.run(
+        [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        + ["-r", REQUIREMENTS],
+        check=True,
+    )
+    return locust
+
+
+# -- 2. the database ------------------------------------------------------------
+
+
+def _user(env, company, login, name, groups, partner=None):
+    """The user ``login`` with ``groups`` and the known password (created or
+    brought back to that state)."""
+    from odoo import Command
+
+    Users = env["res.users"].with_context(no_reset_password=True, active_test=False)
+    group_ids = [env.ref(xmlid).id for xmlid in groups]
+    user = Users.search([("login", "=", login)], limit=1)
+    vals = {
+        "active": True,
+        "company_id": company.id,
+        "company_ids": [Command.set(company.ids)],
+        "groups_id": [Command.set(group_ids)],
+        "password": PASSWORD,
+    }
+    if user:
+        user.write(vals)
+    else:
+        vals.update(name=name, login=login, email=f"{login}@example.com")
+        if partner:
+            vals["partner_id"] = partner.id
+        user = Users.create(vals)
+    return user
+
+
+def prepare(db, n_entrepreneurs, n_support, n_admin):
+    """Accounts and records of the scenarios; returns the accounts file's
+    content (see the locustfile)."""
+    from odoo import Command
+
+    with superuser_env(db) as (env, company):
+        env = env(context=dict(env.context, tracking_disable=True))
+        activities = env["cae.activity"].search(
+            [("code", "=like", "B%"), ("company_id", "=", company.id)],
+            order="code",
+            limit=n_entrepreneurs,
+        )
+        if not activities:
+            sys.exit(f"{db} has no generated activity (B0000...): run make bench")
+        customers = env["res.partner"].search(
+            [("name", "=like", "Client %")], order="name"
+        )
+        entrepreneurs = []
+        partners = env["res.partner"]
+        for i, activity in enumerate(activities):
+            partner = activity.member_ids[:1]
+            partners |= partner
+            user = partner.user_ids[:1]
+            login = user.login if user else f"lt.{activity.code.lower()}"
+            user = _user(
+                env,
+                company,
+                login,
+                partner.name,
+                ["cae_member.cae_member_group_entrepreneur"],
+                partner=partner,
+            )
+            env["hr.employee"].search(
+                [("work_contact_id", "=", partner.id), ("user_id", "=", False)]
+            ).write({"user_id": user.id})
+            customer = customers[i % len(customers)] if customers else customers
+            if not customer:
+                customer = env["res.partner"].create(
+                    {"name": f"Client de {activity.name}", "is_company": True}
+                )
+            if activity not in customer.cae_customer_activity_ids:
+                customer.cae_customer_activity_ids = [Command.link(activity.id)]
+            product_name = f"Prestation {activity.code} (test de charge)"
+            product = env["product.product"].search(
+                [("name", "=", product_name)], limit=1
+            )
+            if not product:
+                product = env["product.product"].create(
+                    {
+                        "name": product_name,
+                        "type": "service",
+                        "list_price": 500.0,
+                        "invoice_policy": "order",
+                        "sale_ok": True,
+                        "cae_activity_id": activity.id,
+                    }
+                )
+            entrepreneurs.append(
+                {
+                    "login": login,
+                    "password": PASSWORD,
+                    "user_id": user.id,
+                    "activity_id": activity.id,
+                    "customer_id": customer.id,
+                    "product_id": product.id,
+                }
+            )
+        support = [
+            _user(
+                env,
+                company,
+                f"lt.support{i}",
+                f"Accompagnement {i} (test de charge)",
+                ["base.group_user", "cae_member.cae_member_group_support"],
+            )
+            for i in range(1, n_support + 1)
+        ]
+        admin = [
+            _user(
+                env,
+                company,
+                f"lt.admin{i}",
+                f"Gestion {i} (test de charge)",
+                ["base.group_user", "cae_member.cae_member_group_admin"],
+            )
+            for i in range(1, n_admin + 1)
+        ]
+        # above the self-validation threshold: the quote needs the support team
+        threshold = company.cae_default_validation_threshold or 0.0
+        price = max(1000.0, round(threshold * 1.5, -2))
+        Order = env["sale.order"]
+        waiting = Order.search_count(
+            [
+                ("cae_validation_state", "=", "to_validate"),
+                ("cae_activity_id", "in", activities.ids),
+            ]
+        )
+        if waiting < PENDING_QUOTES:
+            log(f"submitting {PENDING_QUOTES - waiting} quotes for validation")
+        for i in range(PENDING_QUOTES - waiting):
+            account = entrepreneurs[i % len(entrepreneurs)]
+            user = env["res.users"].browse(account["user_id"])
+            order = (
+                Order.with_user(user)
+                .with_company(company)
+                .create(
+                    {
+                        "partner_id": account["customer_id"],
+                        "cae_activity_id": account["activity_id"],
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": account["product_id"],
+                                    "product_uom_qty": 1,
+                                    "price_unit": price,
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            order.action_cae_submit()
+        # the last month of the dataset's accounting
+        env.cr.execute(
+            "SELECT MAX(date) FROM account_move"
+            " WHERE state = 'posted' AND cae_activity_id = ANY(%s)",
+            [activities.ids],
+        )
+        last = env.cr.fetchone()[0] or date.today()
+        month = last.replace(day=1)
+        month_end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        config = {
+            "db": db,
+            "company_id": company.id,
+            "statement_action_id": env.ref(
+                "cae_member.cae_account_statement_action_open"
+            ).id,
+            "statement_date": str(month_end),
+            "month": str(month),
+            "appointment_date": f"{date.today() + timedelta(days=7)} 09:00:00",
+            "quote_price": price,
+            "member_partner_ids": partners.ids,
+            "accounts": {
+                "entrepreneur": entrepreneurs,
+                "support": [
+                    {"login": user.login, "password": PASSWORD} for user in support
+                ],
+                "admin": [
+                    {"login": user.login, "password": PASSWORD} for user in admin
+                ],
+            },
+        }
+        env.cr.commit()
+        return config
+
+
+def counts(db, activity_ids):
+    """What the scenarios wrote (read back after the run)."""
+    with superuser_env(db) as (env, _company):
+        Order = env["sale.order"]
+        domain = [("cae_activity_id", "in", activity_ids)]
+        return {
+            "quotes": Order.search_count(domain),
+            "quotes submitted": Order.search_count(
+                domain + [("cae_submitted_by_id", "!=", False)]
+            ),
+            "quotes validated": Order.search_count(
+                domain + [("cae_validation_state", "=", "validated")]
+            ),
+            "appointments": env["cae.appointment"].search_count(
+                [("name", "=", "Suivi (test de charge)")]
+            ),
+            "payroll exports": env["cae.payroll.export"].search_count([]),
+        }
+
+
+# -- 3. Odoo and Locust ----------------------------------------------------------
+
+
+def odoo_command():
+    """Odoo's server through ``tests/loadtest/odoo_server.py``: the server of
+    4 workers starts its websocket process as ``sys.executable sys.argv[0]
+    gevent``, which ``python -m odoo`` cannot be."""
+    return [sys.executable, os.path.join(HERE, "odoo_server.py")]
+
+
+def start_odoo(db, port, logfile, addons_path):
+    cmd = odoo_command() + [
+        f"--addons-path={addons_path}",
+        "-d",
+        db,
+        f"--db-filter=^{db}$",
+        "--http-interface=127.0.0.1",
+        f"--http-port={port}",
+        f"--gevent-port={port + 1}",
+        "--workers=4",
+        "--max-cron-threads=0",
+        # a worker's default limits are made for a large server: the
+        # contribution preview of 500 activities is one request
+        "--limit-time-cpu=600",
+        "--limit-time-real=1200",
+        "--limit-memory-soft=4294967296",
+        "--limit-memory-hard=5368709120",
+        f"--data-dir={os.path.join(tempfile.gettempdir(), 'cae-loadtest-data')}",
+        "--log-level=warn",
+        f"--logfile={logfile}",
+    ]
+    with open(logfile, "ab") as output:
+        proc = subprocess.Popen(
+            cmd, start_new_session=True, stdout=output, stderr=subprocess.STDOUT
+        )
+    url = f"http://127.0.0.1:{port}/web/login"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"Odoo stopped at start (see {logfile})")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return proc
+        except OSError:
+            pass
+        time.sleep(1)
+    stop_odoo(proc)
+    sys.exit(f"Odoo did not answer {url} in 180 s (see {logfile})")
+
+
+def warm_up(base, db, accounts, workers=4):
+    """Each worker loads the registry at its first request and fills its
+    caches of a role at its first login (the hashes of the menus and
+    translations of the session): a few logins of each role at once before
+    the test, so that no person of the test waits for that."""
+
+    def login(account):
+        request = urllib.request.Request(
+            f"{base}/web/session/authenticate",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {
+                        "db": db,
+                        "login": account["login"],
+                        "password": account["password"],
+                    },
+                }
+            ).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=300) as response:
+            response.read()
+
+    batch = [accounts[role][0] for role in accounts] * workers
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(login, batch * 2))
+
+
+def stop_odoo(proc):
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def run_locust(locust, host, config_path, users, duration, csv_prefix, logfile):
+    # the user classes' fixed counts follow the options
+    env = dict(
+        os.environ,
+        CAE_LOADTEST_CONFIG=config_path,
+        CAE_LOADTEST_COUNTS=",".join(str(n) for n in users),
+    )
+    users = sum(users)
+    cmd = [
+        locust,
+        "-f",
+        os.path.join(HERE, "locustfile.py"),
+        "--headless",
+        "--host",
+        host,
+        "-u",
+        str(users),
+        # two people log in a second (a login hashes its password: 50 at
+        # once would measure the hashing, not the pages)
+        "-r",
+        "2",
+        "-t",
+        duration,
+        "--csv",
+        csv_prefix,
+        "--only-summary",
+        "--stop-timeout",
+        "30",
+        "--logfile",
+        logfile,
+        "--loglevel",
+        "WARNING",
+    ]
+    return subprocess.run(
+        cmd, env=env, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+
+
+# -- 4. the table ------------------------------------------------------------------
+
+
+def read_stats(csv_prefix):
+    with open(f"{csv_prefix}_stats.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    failures = []
+    if os.path.exists(f"{csv_prefix}_failures.csv"):
+        with open(f"{csv_prefix}_failures.csv", encoding="utf-8") as handle:
+            failures = list(csv.DictReader(handle))
+    return rows, failures
+
+
+def table(rows, kind):
+    lines = [
+        f"| {kind} | requests | failures | p50 ms | p95 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} "
+            f"| {row['50%']} | {row['95%']} | {row['99%']} |"
+        )
+    return lines
+
+
+def report(rows, failures, settings):
+    pages = [r for r in rows if r["Type"] == "page"]
+    calls = [r for r in rows if r["Type"] not in ("page", "") and r["Name"]]
+    total_calls = next((r for r in rows if r["Name"] == "Aggregated"), None)
+    print()
+    print(settings)
+    print()
+    print("\n".join(table(pages, "page")))
+    if total_calls:
+        print(
+            f"| **all requests** | {total_calls['Request Count']} "
+            f"| {total_calls['Failure Count']} | {total_calls['50%']} "
+            f"| {total_calls['95%']} | {total_calls['99%']} |"
+        )
+    print()
+    print("Each call of the pages (JSON-RPC requests):")
+    print()
+    print("\n".join(table(calls, "request")))
+    problems = []
+    for row in pages:
+        if int(row["Failure Count"]):
+            problems.append(f"{row['Name']}: {row['Failure Count']} failures")
+        if row["95%"] not in ("N/A", "") and float(row["95%"]) > P95_LIMIT_MS:
+            problems.append(f"{row['Name']}: p95 {row['95%']} ms > {P95_LIMIT_MS} ms")
+    for failure in failures[:20]:
+        problems.append(
+            f"{failure['Name']}: {failure['Error']} ({failure['Occurrences']} times)"
+        )
+    return problems
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", default="cae_bench")
+    parser.add_argument("--duration", default="2m", help="Locust's -t: 30s, 2m...")
+    parser.add_argument("--port", type=int, default=8079)
+    parser.add_argument("--entrepreneurs", type=int, default=40)
+    parser.add_argument("--support", type=int, default=5)
+    parser.add_argument("--admin", type=int, default=5)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the CSV files and logs"
+    )
+    return parser.parse_args()
+
+
+def main():
+    opts = parse_args()
+    # before the ORM is loaded, which adds its data directory to the path
+    addons_path = odoo_env.addons_path()
+    locust = locust_bin()
+    log(f"preparing {opts.db}")
+    config = prepare(opts.db, opts.entrepreneurs, opts.support, opts.admin)
+    activity_ids = sorted(
+        {a["activity_id"] for a in config["accounts"]["entrepreneur"]}
+    )
+    before = counts(opts.db, activity_ids)
+    workdir = tempfile.mkdtemp(prefix="cae-loadtest-")
+    config_path = os.path.join(workdir, "accounts.json")
+    with open(config_path, "w", encoding="utf-8") as handle:
+        json.dump(config, handle, indent=1)
+    odoo_log = os.path.join(workdir, "odoo.log")
+    locust_log = os.path.join(workdir, "locust.log")
+    csv_prefix = os.path.join(workdir, "lt")
+    log(f"starting Odoo (4 workers) on 127.0.0.1:{opts.port}")
+    proc = start_odoo(opts.db, opts.port, odoo_log, addons_path)
+    try:
+        log("warming the workers up (a login of each role in each)")
+        warm_up(f"http://127.0.0.1:{opts.port}", opts.db, config["accounts"])
+        log(
+            f"running Locust {opts.duration}: {opts.entrepreneurs} entrepreneurs, "
+            f"{opts.support} support, {opts.admin} admin users"
+        )
+        result = run_locust(
+            locust,
+            f"http://127.0.0.1:{opts.port}",
+            config_path,
+            (opts.entrepreneurs, opts.support, opts.admin),
+            opts.duration,
+            csv_prefix,
+            locust_log,
+        )
+    finally:
+        stop_odoo(proc)
+    if not os.path.exists(f"{csv_prefix}_stats.csv"):
+        sys.stderr.write(result.stderr.decode(errors="replace")[-3000:])
+        sys.exit(f"Locust wrote no statistics (see {locust_log})")
+    rows, failures = read_stats(csv_prefix)
+    settings = (
+        f"{opts.db}: {len(activity_ids)} activities of the entrepreneurs logged in; "
+        f"{opts.entrepreneurs} entrepreneurs, {opts.support} support, "
+        f"{opts.admin} admin users for {opts.duration}, think time "
+        "3 to 10 s between two pages; Odoo with 4 workers; "
+        f"{os.cpu_count()} cores"
+    )
+    problems = report(rows, failures, settings)
+    print()
+    after = counts(opts.db, activity_ids)
+    written = ", ".join(f"{after[k] - before[k]} {k}" for k in after)
+    print(f"Written by the scenarios (read back from {opts.db}): {written}")
+    if opts.keep:
+        print(f"CSV files and logs: {workdir}")
+    if problems:
+        print()
+        print("FAILED:")
+        for problem in problems:
+            print(f"  {problem}")
+        return 1
+    print()
+    print("0 failures, p95 <= 1 s on every page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
