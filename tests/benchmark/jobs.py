@@ -25,6 +25,8 @@ def perform_jobs(env, domain):
         env.flush_all()
         job.set_done()
         job.store()
+        # the dependents' query reads the states in the database
+        env.flush_all()
         if job.should_check_dependents():
             job.enqueue_waiting()
         performed += 1
