@@ -156,6 +156,8 @@ class CaeAppointment(models.Model):
         return res
 
     def _sync_calendar_event(self):
+        # the events of new appointments: one create for all of them
+        new_events = []
         for appointment in self:
             vals = {
                 "name": appointment.name,
@@ -169,14 +171,24 @@ class CaeAppointment(models.Model):
                     )
                 ],
             }
+            # sudo: the event only mirrors this appointment, which the caller
+            # may write (its access rules passed); its attendees need no
+            # rights on each other's calendar events
             if appointment.calendar_event_id:
                 appointment.calendar_event_id.sudo().write(vals)
             else:
-                # the server links the event it created (no field of the caller)
-                with cae_trusted_writes():
-                    appointment.calendar_event_id = (
-                        self.env["calendar.event"].sudo().create(vals)
-                    )
+                new_events.append((appointment, vals))
+        if new_events:
+            # sudo: as for the write above
+            events = (
+                self.env["calendar.event"]
+                .sudo()
+                .create([vals for _appointment, vals in new_events])
+            )
+            # the server links the events it created (no field of the caller)
+            with cae_trusted_writes():
+                for (appointment, _vals), event in zip(new_events, events, strict=True):
+                    appointment.calendar_event_id = event
 
     def action_done(self):
         self.write({"state": "done"})
