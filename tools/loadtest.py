@@ -24,6 +24,7 @@ import contextlib
 import csv
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -340,7 +341,6 @@ def start_odoo(db, port, logfile, addons_path):
         "--limit-time-real=1200",
         "--limit-memory-soft=4294967296",
         "--limit-memory-hard=5368709120",
-        f"--data-dir={os.path.join(tempfile.gettempdir(), 'cae-loadtest-data')}",
         "--log-level=warn",
         f"--logfile={logfile}",
     ]
@@ -392,6 +392,29 @@ def warm_up(base, db, accounts, workers=4):
     batch = [accounts[role][0] for role in accounts] * workers
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(login, batch * 2))
+
+
+def _children_cpu():
+    """CPU seconds of the child processes ended and waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _group_cpu(pgid):
+    """CPU seconds used so far by the live processes of the group ``pgid``
+    (Odoo's server and its workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # after the command: state, ppid, pgrp, ... utime (12th), stime (13th)
+        if int(fields[2]) == pgid:
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
 
 
 def stop_odoo(proc):
@@ -540,6 +563,9 @@ def main():
             f"running Locust {opts.duration}: {opts.entrepreneurs} entrepreneurs, "
             f"{opts.support} support, {opts.admin} admin users"
         )
+        load_before = os.getloadavg()[0]
+        cpu_start = _children_cpu()
+        odoo_start = _group_cpu(proc.pid)
         result = run_locust(
             locust,
             f"http://127.0.0.1:{opts.port}",
@@ -549,6 +575,9 @@ def main():
             csv_prefix,
             locust_log,
         )
+        load_after = os.getloadavg()[0]
+        cpu_locust = _children_cpu() - cpu_start
+        cpu_odoo = _group_cpu(proc.pid) - odoo_start
     finally:
         stop_odoo(proc)
     if not os.path.exists(f"{csv_prefix}_stats.csv"):
@@ -560,7 +589,9 @@ def main():
         f"{opts.entrepreneurs} entrepreneurs, {opts.support} support, "
         f"{opts.admin} admin users for {opts.duration}, think time "
         "3 to 10 s between two pages; Odoo with 4 workers; "
-        f"{os.cpu_count()} cores"
+        f"{os.cpu_count()} cores, load average {load_before:.1f} before the "
+        f"run, {load_after:.1f} at its end; CPU used during the run: "
+        f"Odoo {cpu_odoo:.0f} s, Locust {cpu_locust:.0f} s"
     )
     problems = report(rows, failures, settings)
     print()
