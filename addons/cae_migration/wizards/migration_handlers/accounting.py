@@ -158,26 +158,35 @@ class DocumentsHandler(MigrationHandler):
                 documents.append((ref, doc_rows, self.prepare_document(ref, doc_rows)))
             except (LineError, UserError, ValidationError, ValueError) as error:
                 errors.append(self.document_error(doc_rows, error))
-        if documents:
+        # by batches of documents: one create per kind and batch, the
+        # background job's progress after each
+        start = self.run.lines_done
+        done = len(rows) - sum(len(doc_rows) for _ref, doc_rows, _p in documents)
+        created = 0
+        for index in range(0, len(documents), self.batch_size):
+            batch = documents[index : index + self.batch_size]
             try:
                 with self.env.cr.savepoint():
-                    self.create_documents(documents)
+                    self.create_documents(batch)
                     self.env.flush_all()
+                created += len(batch)
             except (LineError, UserError, ValidationError, ValueError):
                 self.env.invalidate_all()
+                self.run.forget_activities()
                 # one by one, to name the document refused
-                kept = []
-                for document in documents:
+                for document in batch:
                     try:
                         with self.env.cr.savepoint():
                             self.create_documents([document])
                             self.env.flush_all()
-                        kept.append(document)
+                        created += 1
                     except (LineError, UserError, ValidationError, ValueError) as error:
                         self.env.invalidate_all()
+                        self.run.forget_activities()
                         errors.append(self.document_error(document[1], error))
-                documents = kept
-        return len(documents), [message for _number, message in sorted(errors)]
+            done += sum(len(doc_rows) for _ref, doc_rows, _p in batch)
+            self.run.progress_to(start + done)
+        return created, [message for _number, message in sorted(errors)]
 
     def document_error(self, doc_rows, error):
         """(number, message) of a document refused, named by its first line;
@@ -316,11 +325,45 @@ class DocumentsHandler(MigrationHandler):
             ]
         if moves:
             records = self.env["account.move"].create([vals for _ref, vals in moves])
+            self.subscribe_partners(records)
             records.action_post()
             pairs += [
                 (ref, move) for (ref, _v), move in zip(moves, records, strict=True)
             ]
         self.remember_many(pairs)
+
+    def subscribe_partners(self, moves):
+        """The partner of each new invoice or bill follows it, with the
+        subtypes posting gives (``message_subscribe``'s defaults: the
+        external ones for a partner without internal user); one create for
+        all, where posting subscribes each partner in queries of its own.
+        The moves are new and created without tracking: none has a
+        follower yet."""
+        default, _internal, external = self.env[
+            "mail.message.subtype"
+        ].default_subtypes(moves._name)
+        me = self.env.user.partner_id
+
+        def subtypes(partner):
+            # a customer (no internal user) gets the external subtypes
+            customer = partner.partner_share and partner != me
+            return (external if customer else default).ids
+
+        # sudo: followers are written as core's message_subscribe writes
+        # them (the moves were just created by this import)
+        self.env["mail.followers"].sudo().create(
+            [
+                {
+                    "res_model": moves._name,
+                    "res_id": move.id,
+                    "partner_id": move.partner_id.id,
+                    "subtype_ids": [Command.set(subtypes(move.partner_id))],
+                }
+                for move in moves
+                # core subscribes active partners only
+                if move.partner_id.active
+            ]
+        )
 
     def migration_product(self):
         if self.wizard.product_id:
