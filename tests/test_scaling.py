@@ -167,12 +167,17 @@ class TestScalingMigration(CaeTestCommon):
     (one create per kind and batch, lookups in prefetched dicts), not by the
     dozens a line-by-line import took."""
 
+    # measured: 6.25 queries a line between 2 and 6 activities (12 lines
+    # each); the bench's 1 200 lines take 6.1 a line, 7.0 before the
+    # followers of the invoices were written in bulk
+    per_line_bound = 6.5
+
     def _import(self, n):
         """(queries, lines) of importing the bench's set for n activities,
         rolled back afterwards (the next set reuses its references)."""
         import base64
 
-        from .benchmark.bench import migration_files
+        from .benchmark.migration_bench import migration_files
 
         vals = {"company_id": self.company.id, "opening_date": date(2026, 1, 1)}
         lines = 0
@@ -200,5 +205,8 @@ class TestScalingMigration(CaeTestCommon):
         q2, lines2 = self._import(2)
         q6, lines6 = self._import(6)
         per_line = (q6 - q2) / (lines6 - lines2)
-        # Odoo's own computes of each invoice, quote and contract remain
-        self.assertLess(per_line, 10, f"{q2} queries for {lines2}, {q6} for {lines6}")
+        # Odoo's own work on each record remains: the employee of each
+        # entrepreneur (its avatar attachments), the fiscal position, number
+        # and analytic distribution of each invoice, quote and contract
+        message = f"{q2} queries for {lines2}, {q6} for {lines6}: {per_line:.2f} a line"
+        self.assertLess(per_line, self.per_line_bound, message)
