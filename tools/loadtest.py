@@ -23,8 +23,10 @@ import argparse
 import contextlib
 import csv
 import json
+import math
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -427,11 +429,12 @@ def stop_odoo(proc):
             proc.wait()
 
 
-def run_locust(locust, host, config_path, users, duration, csv_prefix, logfile):
+def run_locust(locust, host, config_path, pages, users, duration, csv_prefix, logfile):
     # the user classes' fixed counts follow the options
     env = dict(
         os.environ,
         CAE_LOADTEST_CONFIG=config_path,
+        CAE_LOADTEST_PAGES=pages,
         CAE_LOADTEST_COUNTS=",".join(str(n) for n in users),
     )
     users = sum(users)
@@ -468,14 +471,25 @@ def run_locust(locust, host, config_path, users, duration, csv_prefix, logfile):
 # -- 4. the table ------------------------------------------------------------------
 
 
-def read_stats(csv_prefix):
-    with open(f"{csv_prefix}_stats.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    failures = []
-    if os.path.exists(f"{csv_prefix}_failures.csv"):
-        with open(f"{csv_prefix}_failures.csv", encoding="utf-8") as handle:
-            failures = list(csv.DictReader(handle))
-    return rows, failures
+def percentile(values, share):
+    """The nearest-rank percentile of ``values`` (sorted)."""
+    if not values:
+        return 0
+    rank = max(1, math.ceil(share * len(values)))
+    return values[rank - 1]
+
+
+def stats_rows(samples):
+    """name -> (count, failures, p50, p95, p99) of [[ms, failure], ...]."""
+    rows = {}
+    for name, entries in sorted(samples.items()):
+        times = sorted(ms for ms, _failure in entries)
+        rows[name] = (
+            len(entries),
+            sum(1 for _ms, failure in entries if failure),
+            *(round(percentile(times, share)) for share in (0.5, 0.95, 0.99)),
+        )
+    return rows
 
 
 def table(rows, kind):
@@ -483,42 +497,50 @@ def table(rows, kind):
         f"| {kind} | requests | failures | p50 ms | p95 ms | p99 ms |",
         "|---|---:|---:|---:|---:|---:|",
     ]
-    for row in rows:
-        lines.append(
-            f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} "
-            f"| {row['50%']} | {row['95%']} | {row['99%']} |"
-        )
+    for name, (count, failures, p50, p95, p99) in rows.items():
+        lines.append(f"| {name} | {count} | {failures} | {p50} | {p95} | {p99} |")
     return lines
 
 
-def report(rows, failures, settings):
-    pages = [r for r in rows if r["Type"] == "page"]
-    calls = [r for r in rows if r["Type"] not in ("page", "") and r["Name"]]
-    total_calls = next((r for r in rows if r["Name"] == "Aggregated"), None)
+def report(pages_path, csv_prefix, settings):
+    with open(pages_path, encoding="utf-8") as handle:
+        samples = json.load(handle)
+    pages = stats_rows(samples)
+    every = [entry for entries in samples.values() for entry in entries]
+    with open(f"{csv_prefix}_stats.csv", encoding="utf-8") as handle:
+        calls = {
+            row["Name"]: (
+                int(row["Request Count"]),
+                int(row["Failure Count"]),
+                row["50%"],
+                row["95%"],
+                row["99%"],
+            )
+            for row in csv.DictReader(handle)
+        }
+    aggregated = calls.pop("Aggregated", None)
     print()
     print(settings)
     print()
-    print("\n".join(table(pages, "page")))
-    if total_calls:
-        print(
-            f"| **all requests** | {total_calls['Request Count']} "
-            f"| {total_calls['Failure Count']} | {total_calls['50%']} "
-            f"| {total_calls['95%']} | {total_calls['99%']} |"
-        )
+    lines = table(pages, "page")
+    total = stats_rows({"**all pages**": every})["**all pages**"]
+    lines += table({"**all pages**": total}, "")[2:]
+    print("\n".join(lines))
     print()
-    print("Each call of the pages (JSON-RPC requests):")
+    print("Each call of the pages (JSON-RPC requests, Locust's figures):")
     print()
+    if aggregated:
+        calls["**all requests**"] = aggregated
     print("\n".join(table(calls, "request")))
     problems = []
-    for row in pages:
-        if int(row["Failure Count"]):
-            problems.append(f"{row['Name']}: {row['Failure Count']} failures")
-        if row["95%"] not in ("N/A", "") and float(row["95%"]) > P95_LIMIT_MS:
-            problems.append(f"{row['Name']}: p95 {row['95%']} ms > {P95_LIMIT_MS} ms")
-    for failure in failures[:20]:
-        problems.append(
-            f"{failure['Name']}: {failure['Error']} ({failure['Occurrences']} times)"
-        )
+    for name, (_count, failures, _p50, p95, _p99) in pages.items():
+        if failures:
+            messages = {f for _ms, f in samples[name] if f}
+            problems.append(
+                f"{name}: {failures} failures ({'; '.join(sorted(messages))[:500]})"
+            )
+        if p95 > P95_LIMIT_MS:
+            problems.append(f"{name}: p95 {p95} ms > {P95_LIMIT_MS} ms")
     return problems
 
 
@@ -554,6 +576,7 @@ def main():
     odoo_log = os.path.join(workdir, "odoo.log")
     locust_log = os.path.join(workdir, "locust.log")
     csv_prefix = os.path.join(workdir, "lt")
+    pages = os.path.join(workdir, "pages.json")
     log(f"starting Odoo (4 workers) on 127.0.0.1:{opts.port}")
     proc = start_odoo(opts.db, opts.port, odoo_log, addons_path)
     try:
@@ -570,6 +593,7 @@ def main():
             locust,
             f"http://127.0.0.1:{opts.port}",
             config_path,
+            pages,
             (opts.entrepreneurs, opts.support, opts.admin),
             opts.duration,
             csv_prefix,
@@ -580,10 +604,9 @@ def main():
         cpu_odoo = _group_cpu(proc.pid) - odoo_start
     finally:
         stop_odoo(proc)
-    if not os.path.exists(f"{csv_prefix}_stats.csv"):
+    if not (os.path.exists(f"{csv_prefix}_stats.csv") and os.path.exists(pages)):
         sys.stderr.write(result.stderr.decode(errors="replace")[-3000:])
         sys.exit(f"Locust wrote no statistics (see {locust_log})")
-    rows, failures = read_stats(csv_prefix)
     settings = (
         f"{opts.db}: {len(activity_ids)} activities of the entrepreneurs logged in; "
         f"{opts.entrepreneurs} entrepreneurs, {opts.support} support, "
@@ -593,13 +616,15 @@ def main():
         f"run, {load_after:.1f} at its end; CPU used during the run: "
         f"Odoo {cpu_odoo:.0f} s, Locust {cpu_locust:.0f} s"
     )
-    problems = report(rows, failures, settings)
+    problems = report(pages, csv_prefix, settings)
     print()
     after = counts(opts.db, activity_ids)
     written = ", ".join(f"{after[k] - before[k]} {k}" for k in after)
     print(f"Written by the scenarios (read back from {opts.db}): {written}")
     if opts.keep:
         print(f"CSV files and logs: {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
     if problems:
         print()
         print("FAILED:")

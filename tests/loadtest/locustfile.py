@@ -9,11 +9,11 @@ what the web client calls for a page (``/web/action/load``, ``/web/action/run``,
 ``/web/dataset/call_kw``, ``/web/dataset/call_button``; like the web client,
 each window action and each view is loaded once a session). Each call is one
 request of Locust, named ``<page> · <call>``; each page (the calls of one
-click, one after the other) is also recorded as one entry of type ``page``,
-named after the page, whose time is the time of all its calls: that is the
-figure of the table. An answer with an ``error`` key is a failure of the call
-and of its page. Between two pages a person thinks 3 to 10 s (``THINK_MIN``,
-``THINK_MAX``).
+click, one after the other) is also timed as a whole, its time the time of
+all its calls, and written at the end to the file named by
+``CAE_LOADTEST_PAGES``: that is the figure of the table. An answer with an
+``error`` key is a failure of the call and of its page. Between two pages a
+person thinks 3 to 10 s (``THINK_MIN``, ``THINK_MAX``).
 """
 
 import itertools
@@ -34,6 +34,8 @@ COUNTS = [int(n) for n in os.environ.get("CAE_LOADTEST_COUNTS", "40,5,5").split(
 RELATIONAL = ("many2one", "one2many", "many2many")
 
 CONFIG = {}
+# page name -> [[milliseconds, failure message or ""], ...]
+PAGES = {}
 _ACCOUNTS = {}
 
 
@@ -46,6 +48,16 @@ def _load_config(environment, **_kwargs):
         CONFIG.update(json.load(handle))
     for role in ("entrepreneur", "support", "admin"):
         _ACCOUNTS[role] = itertools.cycle(CONFIG["accounts"][role])
+
+
+@events.test_stop.add_listener
+def _write_pages(environment, **_kwargs):
+    """The time of each page (ms) and its failure, for the table of
+    ``tools/loadtest.py`` (Locust's own statistics hold the calls only)."""
+    path = os.environ.get("CAE_LOADTEST_PAGES")
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(PAGES, handle)
 
 
 class PageFailed(Exception):
@@ -114,13 +126,8 @@ class CaeUser(HttpUser):
         except PageFailed as exc:
             exception = exc
         elapsed = (time.perf_counter() - start) * 1000
-        self.environment.events.request.fire(
-            request_type="page",
-            name=name,
-            response_time=elapsed,
-            response_length=0,
-            exception=exception,
-            context={},
+        PAGES.setdefault(name, []).append(
+            [round(elapsed, 1), str(exception) if exception else ""]
         )
 
     def rpc(self, url, params, call):
