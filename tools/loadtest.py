@@ -25,6 +25,7 @@ import csv
 import json
 import math
 import os
+import re
 import resource
 import shutil
 import signal
@@ -45,6 +46,9 @@ VENV = os.path.join(ROOT, ".loadtest-venv")
 REQUIREMENTS = os.path.join(HERE, "requirements.txt")
 PASSWORD = "loadtest"
 P95_LIMIT_MS = 1000
+# people logging in a second (a login hashes its password: 50 at once would
+# measure the hashing, not the pages)
+SPAWN_RATE = 2
 # quotes waiting for validation before the run (the support team validates
 # about one every 13 s each; the entrepreneurs submit more as it runs)
 PENDING_QUOTES = 100
@@ -429,6 +433,20 @@ def stop_odoo(proc):
             proc.wait()
 
 
+def seconds(duration):
+    """Seconds of a Locust duration: 90, 90s, 2m, 1h30m."""
+    parts = re.fullmatch(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?", duration.strip())
+    if not parts or not any(parts.groups()):
+        sys.exit(f"--duration {duration!r}: say 30s, 2m or 1h30m")
+    hours, minutes, secs = (int(part or 0) for part in parts.groups())
+    return hours * 3600 + minutes * 60 + secs
+
+
+def ramp_up(users):
+    """Seconds for everyone to log in, and a margin."""
+    return math.ceil(users / SPAWN_RATE) + 5
+
+
 def run_locust(locust, host, config_path, pages, users, duration, csv_prefix, logfile):
     # the user classes' fixed counts follow the options
     env = dict(
@@ -447,12 +465,12 @@ def run_locust(locust, host, config_path, pages, users, duration, csv_prefix, lo
         host,
         "-u",
         str(users),
-        # two people log in a second (a login hashes its password: 50 at
-        # once would measure the hashing, not the pages)
         "-r",
-        "2",
+        str(SPAWN_RATE),
+        # the ramp-up (two logins a second) comes before the measured time
         "-t",
-        duration,
+        f"{seconds(duration) + ramp_up(users)}s",
+        "--reset-stats",
         "--csv",
         csv_prefix,
         "--only-summary",
@@ -610,7 +628,8 @@ def main():
     settings = (
         f"{opts.db}: {len(activity_ids)} activities of the entrepreneurs logged in; "
         f"{opts.entrepreneurs} entrepreneurs, {opts.support} support, "
-        f"{opts.admin} admin users for {opts.duration}, think time "
+        f"{opts.admin} admin users for {opts.duration} once all are logged "
+        f"in ({SPAWN_RATE} logins a second before), think time "
         "3 to 10 s between two pages; Odoo with 4 workers; "
         f"{os.cpu_count()} cores, load average {load_before:.1f} before the "
         f"run, {load_after:.1f} at its end; CPU used during the run: "

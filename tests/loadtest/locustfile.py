@@ -11,7 +11,8 @@ each window action and each view is loaded once a session). Each call is one
 request of Locust, named ``<page> · <call>``; each page (the calls of one
 click, one after the other) is also timed as a whole, its time the time of
 all its calls, and written at the end to the file named by
-``CAE_LOADTEST_PAGES``: that is the figure of the table. An answer with an
+``CAE_LOADTEST_PAGES``: that is the figure of the table. The pages are
+measured once everyone is logged in (the logins all along). An answer with an
 ``error`` key is a failure of the call and of its page. Between two pages a
 person thinks 3 to 10 s (``THINK_MIN``, ``THINK_MAX``).
 """
@@ -36,6 +37,7 @@ RELATIONAL = ("many2one", "one2many", "many2many")
 CONFIG = {}
 # page name -> [[milliseconds, failure message or ""], ...]
 PAGES = {}
+MEASURING = False
 _ACCOUNTS = {}
 
 
@@ -48,6 +50,14 @@ def _load_config(environment, **_kwargs):
         CONFIG.update(json.load(handle))
     for role in ("entrepreneur", "support", "admin"):
         _ACCOUNTS[role] = itertools.cycle(CONFIG["accounts"][role])
+
+
+@events.spawning_complete.add_listener
+def _measure(user_count, **_kwargs):
+    """The pages are measured once everyone is logged in (the logins, made
+    during the ramp-up, are measured all along)."""
+    global MEASURING
+    MEASURING = True
 
 
 @events.test_stop.add_listener
@@ -126,6 +136,8 @@ class CaeUser(HttpUser):
         except PageFailed as exc:
             exception = exc
         elapsed = (time.perf_counter() - start) * 1000
+        if not (MEASURING or name.endswith(": login")):
+            return  # the ramp-up: everyone is not logged in yet
         PAGES.setdefault(name, []).append(
             [round(elapsed, 1), str(exception) if exception else ""]
         )
