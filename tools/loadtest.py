@@ -16,7 +16,8 @@
    Locust runs headless (``tests/loadtest/locustfile.py``), Odoo is stopped;
 4. one table is printed: each page, its requests, failures and p50/p95/p99.
 
-Exits non-zero when a request failed or a page's p95 is above 1 s.
+Exits non-zero when a request failed or a page's p95 is above 1 s (the
+logins, which hash the password on purpose, are shown but not held to it).
 """
 
 import argparse
@@ -557,7 +558,9 @@ def report(pages_path, csv_prefix, settings):
             problems.append(
                 f"{name}: {failures} failures ({'; '.join(sorted(messages))[:500]})"
             )
-        if p95 > P95_LIMIT_MS:
+        # a login hashes the password on purpose (PBKDF2, about 0.5 s of
+        # CPU): it is shown, not held to the pages' limit
+        if p95 > P95_LIMIT_MS and not name.endswith(": login"):
             problems.append(f"{name}: p95 {p95} ms > {P95_LIMIT_MS} ms")
     return problems
 
@@ -651,7 +654,7 @@ def main():
             print(f"  {problem}")
         return 1
     print()
-    print("0 failures, p95 <= 1 s on every page")
+    print("0 failures, p95 <= 1 s on every page (logins apart)")
     return 0
 
 
