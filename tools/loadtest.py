@@ -267,10 +267,10 @@ def prepare(db, n_entrepreneurs, n_support, n_admin):
                 )
             )
             order.action_cae_submit()
-        # the last month of the dataset's accounting
+        # the last month the activities invoiced (payments come later)
         env.cr.execute(
-            "SELECT MAX(date) FROM account_move"
-            " WHERE state = 'posted' AND cae_activity_id = ANY(%s)",
+            "SELECT MAX(date) FROM account_move WHERE state = 'posted'"
+            " AND move_type = 'out_invoice' AND cae_activity_id = ANY(%s)",
             [activities.ids],
         )
         last = env.cr.fetchone()[0] or date.today()
