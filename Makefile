@@ -17,7 +17,7 @@ help:
 	@echo "make run     Odoo on 127.0.0.1:$(HTTP_PORT) with $(DEMO_DB)"
 	@echo "make test    every test on a throwaway database, ends with 'N passed, N failed' (TEST_TAGS=... for a subset)"
 	@echo "make lint    ruff, pylint-odoo, Odoo 18 view syntax, translations"
-	@echo "make loadtest  Locust $(LOADTEST_DURATION) against Odoo (4 workers) on the bench database $(LOADTEST_DB): 40 entrepreneurs, 5 support, 5 admin users"
+	@echo "make loadtest  Locust $(LOADTEST_DURATION) against Odoo (4 workers) on $(LOADTEST_DB), a copy of the bench database: 40 entrepreneurs, 5 support, 5 admin users"
 
 setup: deps demo
 
@@ -67,7 +67,7 @@ bench:
 
 # Locust (in its own virtualenv .loadtest-venv/) against Odoo with 4 workers on the
 # database of make bench; prints requests, failures, p50/p95/p99 per page
-LOADTEST_DB ?= cae_bench
+LOADTEST_DB ?= cae_loadtest
 LOADTEST_DURATION ?= 2m
 LOADTEST_PORT ?= 8079
 loadtest:

@@ -276,6 +276,18 @@ def prepare(db, n_entrepreneurs, n_support, n_admin):
         last = env.cr.fetchone()[0] or date.today()
         month = last.replace(day=1)
         month_end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        # the admin team reads the month's contribution statements: the
+        # month is levied once (the bench rolls its own run back)
+        Run = env["cae.contribution.run"].with_company(company)
+        if not Run.search_count(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("date_to", ">=", month_end),
+            ]
+        ):
+            log(f"levying the contribution up to {month_end}")
+            Run._cae_run(company, month_end)
         config = {
             "db": db,
             "company_id": company.id,
@@ -565,9 +577,51 @@ def report(pages_path, csv_prefix, settings):
     return problems
 
 
+def _database_exists(name):
+    found = subprocess.run(
+        [
+            "psql",
+            "-d",
+            "postgres",
+            "-Atqc",
+            f"SELECT 1 FROM pg_database WHERE datname = '{name}'",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.strip() == "1"
+
+
+def copy_database(source, target):
+    """``target``: a copy of the bench database ``source`` and of its
+    filestore, made once (the test's own records stay in the copy)."""
+    if source == target or _database_exists(target):
+        return
+    if not _database_exists(source):
+        sys.exit(f"{source} does not exist: run make bench first")
+    log(f"copying {source} into {target}")
+    subprocess.run(["createdb", "-T", source, target], check=True)
+    from odoo.tools import config
+
+    if os.path.isdir(config.filestore(source)):
+        shutil.copytree(config.filestore(source), config.filestore(target))
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", default="cae_bench")
+    parser.add_argument(
+        "--db",
+        default="cae_loadtest",
+        help="the database of the test (made from --from when it does not exist)",
+    )
+    parser.add_argument(
+        "--from",
+        dest="source",
+        default="cae_bench",
+        help="the bench database copied (with its filestore) into --db: the test "
+        "writes quotes, users, exports and a contribution run the bench must not see",
+    )
     parser.add_argument("--duration", default="2m", help="Locust's -t: 30s, 2m...")
     parser.add_argument("--port", type=int, default=8079)
     parser.add_argument("--entrepreneurs", type=int, default=40)
@@ -584,6 +638,7 @@ def main():
     # before the ORM is loaded, which adds its data directory to the path
     addons_path = odoo_env.addons_path()
     locust = locust_bin()
+    copy_database(opts.source, opts.db)
     log(f"preparing {opts.db}")
     config = prepare(opts.db, opts.entrepreneurs, opts.support, opts.admin)
     activity_ids = sorted(

@@ -418,10 +418,12 @@ class Admin(CaeUser):
     @task(1)
     def contribution_statements(self):
         with self.page("admin: contribution statements"):
-            action = self.load_action("cae_contribution.cae_contribution_run_action")
-            model = "cae.contribution.run.wizard"
-            wizard_id = self.new_record(
-                model, {"date_to": CONFIG["statement_date"]}, action
-            )
-            self.call_button(model, "action_preview", [wizard_id])
-            self.form_read(model, wizard_id, action)
+            # the menu's list of the contribution lines, those of the month,
+            # then one of them opened
+            action = self.load_action("cae_contribution.cae_contribution_line_action")
+            lines = self.list_page(action, [("date_to", "=", CONFIG["statement_date"])])
+            records = lines.get("records") or []
+            if records:
+                self.form_read(
+                    action["res_model"], random.choice(records)["id"], action
+                )
