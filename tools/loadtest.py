@@ -21,7 +21,6 @@ logins, which hash the password on purpose, are shown but not held to it).
 """
 
 import argparse
-import contextlib
 import csv
 import json
 import math
@@ -41,6 +40,7 @@ from datetime import date, timedelta
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import odoo_env
+from demo_db import db_exists
 
 HERE = os.path.join(ROOT, "tests", "loadtest")
 VENV = os.path.join(ROOT, ".loadtest-venv")
@@ -55,27 +55,6 @@ SPAWN_RATE = 2
 PENDING_QUOTES = 100
 
 
-@contextlib.contextmanager
-def superuser_env(db):
-    """``odoo_env.superuser_env``, whose configuration Odoo parses only once
-    a process (a second parse refuses the data directory's addons path)."""
-    global _CONFIGURED
-    if not _CONFIGURED:
-        _CONFIGURED = True
-        with odoo_env.superuser_env(db) as result:
-            yield result
-        return
-    import odoo
-    from odoo import api
-
-    registry = odoo.modules.registry.Registry(db)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
-        company = env.ref("base.main_company")
-        yield env(context={"allowed_company_ids": [company.id]}), company
-
-
-_CONFIGURED = False
 
 
 def log(message):
@@ -150,7 +129,7 @@ def prepare(db, n_entrepreneurs, n_support, n_admin):
     content (see the locustfile)."""
     from odoo import Command
 
-    with superuser_env(db) as (env, company):
+    with odoo_env.superuser_env(db) as (env, company):
         env = env(context=dict(env.context, tracking_disable=True))
         activities = env["cae.activity"].search(
             [("code", "=like", "B%"), ("company_id", "=", company.id)],
@@ -315,7 +294,7 @@ def prepare(db, n_entrepreneurs, n_support, n_admin):
 
 def counts(db, activity_ids):
     """What the scenarios wrote (read back after the run)."""
-    with superuser_env(db) as (env, _company):
+    with odoo_env.superuser_env(db) as (env, _company):
         Order = env["sale.order"]
         domain = [("cae_activity_id", "in", activity_ids)]
         return {
@@ -577,28 +556,12 @@ def report(pages_path, csv_prefix, settings):
     return problems
 
 
-def _database_exists(name):
-    found = subprocess.run(
-        [
-            "psql",
-            "-d",
-            "postgres",
-            "-Atqc",
-            f"SELECT 1 FROM pg_database WHERE datname = '{name}'",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return found.stdout.strip() == "1"
-
-
 def copy_database(source, target):
     """``target``: a copy of the bench database ``source`` and of its
     filestore, made once (the test's own records stay in the copy)."""
-    if source == target or _database_exists(target):
+    if source == target or db_exists(target):
         return
-    if not _database_exists(source):
+    if not db_exists(source):
         sys.exit(f"{source} does not exist: run make bench first")
     log(f"copying {source} into {target}")
     subprocess.run(["createdb", "-T", source, target], check=True)

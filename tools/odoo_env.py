@@ -54,16 +54,24 @@ def addons_path():
     return ",".join(paths)
 
 
+_CONFIGURED = False
+
+
 @contextlib.contextmanager
 def superuser_env(db):
     """An environment of ``db`` as superuser, in the main company; commits
-    when the block ends without error."""
+    when the block ends without error. The configuration is parsed at the
+    first call of a process only (parsing it again refuses the addons path
+    that the data directory added to it)."""
+    global _CONFIGURED
     odoo = load_odoo()
     from odoo import api
 
-    odoo.tools.config.parse_config(
-        [f"--addons-path={addons_path()}", f"--database={db}"]
-    )
+    if not _CONFIGURED:
+        odoo.tools.config.parse_config(
+            [f"--addons-path={addons_path()}", f"--database={db}"]
+        )
+        _CONFIGURED = True
     registry = odoo.modules.registry.Registry(db)
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})

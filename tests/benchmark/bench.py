@@ -263,6 +263,43 @@ def sql_floor_all(env, activities, start, end):
     }
 
 
+def statement_rows(env, label, activities, start, end):
+    """The rows of the états des comptes of ``activities`` against both SQL
+    floors (three figures, all 13), and the number of figures that differ
+    from them."""
+    compute = env["cae.account.statement"]._cae_compute_statements
+    mine = measure(env, label, lambda: compute(activities, start, end), repeat=3)
+    three = measure(
+        env, "floor: SQL", lambda: sql_floor(env, activities, start, end), repeat=3
+    )
+    every = measure(
+        env,
+        "floor: the same figures in SQL",
+        lambda: sql_floor_all(env, activities, start, end),
+        repeat=3,
+    )
+    rows = [
+        (dict(mine, label=f"{label} (floor: 3 figures)"), three),
+        (dict(mine, label=f"{label} (floor: all 13 figures)"), every),
+    ]
+    figures = mine["result"]
+    mismatches = sum(
+        1
+        for activity_id, floors in every["result"].items()
+        for name, amount in floors.items()
+        if abs(figures[activity_id][name] - amount) > 0.005
+    )
+    for activity_id, (revenue, cash, salaries_due) in three["result"].items():
+        for name, floor in (
+            ("revenue", revenue),
+            ("cash", cash),
+            ("salaries_to_pay", salaries_due),
+        ):
+            if abs(figures[activity_id][name] - float(floor)) > 0.005:
+                mismatches += 1
+    return rows, mismatches
+
+
 def contribution_rows(env, company):
     """The rows of the contribution run of December: the run, its floor and
     its grouped twin; and the problems and notes of the run."""
@@ -414,82 +451,17 @@ def run(db, n_activities, job_lines=0):
         total_lines = env["account.move.line"].search_count(
             [("cae_activity_id", "!=", False)]
         )
-        Statement = env["cae.account.statement"]
         start, end = date(YEAR, 1, 1), date(YEAR, 12, 31)
 
         rows, problems, notes = contribution_rows(env, company)
-        one = measure(
-            env,
-            f"état des comptes, 1 activity ({lines} lines; floor: 3 figures)",
-            lambda: Statement._cae_compute_statements(heavy, start, end),
-            repeat=3,
-        )
-        one_floor = measure(
-            env,
-            "floor: SQL",
-            lambda: sql_floor(env, heavy, start, end),
-            repeat=3,
-        )
-        rows.append((one, one_floor))
-        one_all = measure(
-            env,
-            "floor: the same figures in SQL",
-            lambda: sql_floor_all(env, heavy, start, end),
-            repeat=3,
-        )
-        rows.append(
-            (
-                dict(one, label="état des comptes, 1 activity (floor: all 13 figures)"),
-                one_all,
-            )
-        )
-        every = measure(
-            env,
-            f"états des comptes, {len(activities)} activities (floor: 3 figures)",
-            lambda: Statement._cae_compute_statements(activities, start, end),
-            repeat=3,
-        )
-        every_floor = measure(
-            env,
-            "floor: SQL",
-            lambda: sql_floor(env, activities, start, end),
-            repeat=3,
-        )
-        rows.append((every, every_floor))
-        every_all = measure(
-            env,
-            "floor: the same figures in SQL",
-            lambda: sql_floor_all(env, activities, start, end),
-            repeat=3,
-        )
-        rows.append(
-            (
-                dict(
-                    every,
-                    label=f"états des comptes, {len(activities)} activities "
-                    "(floor: all 13 figures)",
-                ),
-                every_all,
-            )
-        )
-        # the figures of both are equal
         mismatches = 0
-        for activity_id, floors in every_all["result"].items():
-            figures = every["result"][activity_id]
-            mismatches += sum(
-                1
-                for name, amount in floors.items()
-                if abs(figures[name] - amount) > 0.005
-            )
-        for activity_id, (revenue, cash, salaries_due) in every_floor["result"].items():
-            figures = every["result"][activity_id]
-            for mine, floor in (
-                (figures["revenue"], revenue),
-                (figures["cash"], cash),
-                (figures["salaries_to_pay"], salaries_due),
-            ):
-                if abs(mine - float(floor)) > 0.005:
-                    mismatches += 1
+        for label, of in (
+            (f"état des comptes, 1 activity ({lines} lines)", heavy),
+            (f"états des comptes, {len(activities)} activities", activities),
+        ):
+            statement, figure_mismatches = statement_rows(env, label, of, start, end)
+            rows += statement
+            mismatches += figure_mismatches
         rows.append(
             (
                 measure(
