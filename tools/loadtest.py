@@ -55,8 +55,6 @@ SPAWN_RATE = 2
 PENDING_QUOTES = 100
 
 
-
-
 def log(message):
     print(f"[make loadtest] {message}", flush=True)
 
