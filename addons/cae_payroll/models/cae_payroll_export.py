@@ -78,7 +78,10 @@ class CaePayrollExport(models.Model):
         request_ids = [vals.pop("cae_request_id") for vals in values]
         # created in the order of the values (line_ids reads back sorted)
         lines = self.env["cae.payroll.export.line"].create(
-            [dict(vals, export_id=export.id) for vals in values]
+            [
+                dict(vals, export_id=export.id, currency_id=export.currency_id.id)
+                for vals in values
+            ]
         )
         # sudo: the export (admin team only) records which line pays each
         # request and reimburses each expense, whoever's they are

@@ -9,7 +9,9 @@ class CaePayrollExportLine(models.Model):
     export_id = fields.Many2one(
         "cae.payroll.export", required=True, ondelete="cascade", index=True
     )
-    currency_id = fields.Many2one(related="export_id.currency_id")
+    # stored, and given by the export when it creates its lines: each amount
+    # is rounded in it without computing the export's currency per line
+    currency_id = fields.Many2one(related="export_id.currency_id", store=True)
     partner_id = fields.Many2one("res.partner", string="Entrepreneur", required=True)
     employee_id = fields.Many2one("hr.employee")
     payroll_ref = fields.Char(string="Payroll reference")
