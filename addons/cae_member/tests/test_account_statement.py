@@ -249,3 +249,17 @@ class TestAccountStatement(CaeTestCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(large):
             self.assertTrue(statement.available_treasury)
+
+    def test_statement_index(self):
+        """The statement's aggregate has its index: the posted items of the
+        activities by activity and account, with their date and balance (read
+        from the index alone at scale, see the README's performance table)."""
+        self.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["account_move_line_cae_statement_idx"],
+        )
+        (definition,) = self.cr.fetchone()
+        self.assertIn(
+            "(cae_activity_id, account_id) INCLUDE (date, balance)", definition
+        )
+        self.assertIn("'posted'", definition)
