@@ -3,6 +3,7 @@
 import { Component, onWillStart, useEffect, useRef } from "@odoo/owl";
 import { loadBundle } from "@web/core/assets";
 import { _t } from "@web/core/l10n/translation";
+import { formatFloat } from "@web/core/utils/numbers";
 
 const { DateTime } = luxon;
 
@@ -76,8 +77,24 @@ export class ActivityChart extends Component {
                 animation: false,
                 maintainAspectRatio: false,
                 responsive: true,
-                plugins: { legend: { position: "bottom" } },
-                scales: { y: { beginAtZero: true } },
+                plugins: {
+                    legend: { position: "bottom" },
+                    tooltip: {
+                        callbacks: {
+                            label: (item) =>
+                                `${item.dataset.label}: ${formatFloat(item.parsed.y)}`,
+                        },
+                    },
+                },
+                // the user's number format (French: 3 000), as Odoo's graph view
+                scales: {
+                    y: {
+                        beginAtZero: true,
+                        ticks: {
+                            callback: (value) => formatFloat(value, { digits: [false, 0] }),
+                        },
+                    },
+                },
             },
         });
     }
