@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
@@ -28,26 +29,52 @@ class TestVotes(CaeGovernanceCommon):
         ag.action_hold()
         return ag, resolution
 
-    def test_ag_adopted_non_associate_refused_minutes(self):
-        """Acceptance 2: 12 associates (2 by proxy) and 5 non-associates,
-        quorum a quarter: 8 for, 3 against, 1 abstention: adopted; a
-        non-associate's vote is refused; the minutes list the results."""
-        holder = self.associates[0]
-        ag, resolution = self._held_ag(
-            self.associates[:10] | self.others,
-            represented=self.associates[10:],
-            holder=holder,
+    def _fr(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_governance"], ["fr_FR"], overwrite=True
         )
-        self.assertEqual(ag.present_count, 15)
-        self.assertEqual(ag.represented_count, 2)
+
+    def _minutes_rows(self, meeting):
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("cae_governance.report_meeting_minutes", meeting.ids)[0]
+            .decode()
+        )
+        tree = etree.fromstring(html, etree.HTMLParser())
+        rows = [
+            tuple(" ".join(cell.itertext()).strip() for cell in row.iterfind("td"))
+            for row in tree.iterfind(".//tr[@class='cae_resolution_row']")
+        ]
+        return html, rows
+
+    def test_ag_adopted_non_associate_refused_minutes(self):
+        """Acceptance 2, as written: an AG with 12 associates and 5
+        non-associates present, quorum one quarter (the company's setting): a
+        resolution gets 8 for, 3 against, 1 abstention and is adopted; a
+        non-associate's vote is refused (in French, nothing written); the
+        minutes list the resolutions and their results."""
+        self._fr()
+        self.assertEqual(self.company.cae_ag_quorum, 25.0)
+        ag, resolution = self._held_ag(self.associates | self.others)
+        self.assertEqual(ag.present_count, 17)
+        self.assertEqual(ag.represented_count, 0)
         self.assertEqual(ag.voter_count, 12)
-        # the proxy holder votes for each person she represents
-        self._votes(resolution, self.associates[10:], "for", cast_by=holder)
-        self._votes(resolution, self.associates[:6], "for")
-        self._votes(resolution, self.associates[6:9], "against")
-        self._votes(resolution, self.associates[9], "abstain")
-        with self.refused(ValidationError, "Only the associates"):
-            self._votes(resolution, self.others[0], "against")
+        self._votes(resolution, self.associates[:8], "for")
+        self._votes(resolution, self.associates[8:11], "against")
+        self._votes(resolution, self.associates[11], "abstain")
+        for other in self.others:
+            with self.refused(ValidationError, "Seul·es les associé·es"):
+                self.env["cae.meeting.vote"].with_context(lang="fr_FR").create(
+                    {
+                        "resolution_id": resolution.id,
+                        "partner_id": other.id,
+                        "cast_by_id": other.id,
+                        "choice": "for",
+                    }
+                )
+        self.assertEqual(len(resolution.vote_ids), 12)
+        self.assertFalse(resolution.vote_ids.partner_id & self.others)
         self.assertEqual(
             (resolution.vote_for, resolution.vote_against, resolution.vote_abstain),
             (8, 3, 1),
@@ -66,24 +93,55 @@ class TestVotes(CaeGovernanceCommon):
             resolution.name = "Autre"
         with self.refused(UserError, "cannot change"):
             self._resolution(ag, "Après coup")
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("cae_governance.report_meeting_minutes", ag.ids)[0]
-            .decode()
+        html, rows = self._minutes_rows(ag)
+        self.assertIn(
+            ("Approbation des comptes 2025", "Ordinary", "8", "3", "1", "Adopted"),
+            rows,
         )
-        self.assertIn("Approbation des comptes 2025", html)
-        self.assertIn("Changement de siège", html)
-        self.assertIn("Adopted", html)
-        self.assertIn("Rejected", html)
+        self.assertIn(
+            ("Changement de siège", "Ordinary", "3", "5", "0", "Rejected"), rows
+        )
+        self.assertEqual(len(rows), 2)
         self.assertIn("Coopérative Test", html)
         self.assertIn("12345678900017", html)
-        self.assertIn('cae_present_count">15<', html)
-        self.assertIn('cae_represented_count">2<', html)
+        self.assertIn('cae_present_count">17<', html)
+        self.assertIn('cae_represented_count">0<', html)
         # the archive of decisions: adopted resolutions across meetings
         decisions = self.env["cae.meeting.resolution"].search(
             [("result", "=", "adopted"), ("meeting_type", "=", "ag")]
         )
         self.assertEqual(decisions, resolution)
+        # the PDF action of the minutes prints this report
+        action = ag.with_context(discard_logo_check=True).action_print_minutes()
+        self.assertEqual(action["report_name"], "cae_governance.report_meeting_minutes")
+
+    def test_ag_with_proxies(self):
+        """12 associates (2 by proxy) and 5 non-associates: the proxy holder
+        votes for each person she represents."""
+        holder = self.associates[0]
+        ag, resolution = self._held_ag(
+            self.associates[:10] | self.others,
+            represented=self.associates[10:],
+            holder=holder,
+        )
+        self.assertEqual(ag.present_count, 15)
+        self.assertEqual(ag.represented_count, 2)
+        self.assertEqual(ag.voter_count, 12)
+        self._votes(resolution, self.associates[10:], "for", cast_by=holder)
+        self._votes(resolution, self.associates[:6], "for")
+        self._votes(resolution, self.associates[6:9], "against")
+        self._votes(resolution, self.associates[9], "abstain")
+        self.assertEqual(
+            (resolution.vote_for, resolution.vote_against, resolution.vote_abstain),
+            (8, 3, 1),
+        )
+        ag.action_close()
+        self.assertEqual(resolution.result, "adopted")
+        __, rows = self._minutes_rows(ag)
+        self.assertEqual(
+            rows,
+            [("Approbation des comptes 2025", "Ordinary", "8", "3", "1", "Adopted")],
+        )
 
     def test_no_quorum(self):
         """2 associates of 12 present: under a quarter, no decision."""
@@ -170,6 +228,16 @@ class TestVotes(CaeGovernanceCommon):
         self._attendance(ag, self.associates[1:3], "represented", proxy=holder)
         with self.refused(ValidationError, "already holds the maximum of 2"):
             self._attendance(ag, self.associates[3], "represented", proxy=holder)
+        self._fr()
+        with self.refused(ValidationError, "détient déjà le maximum de 2 pouvoir"):
+            self.env["cae.meeting.attendance"].with_context(lang="fr_FR").create(
+                {
+                    "meeting_id": ag.id,
+                    "partner_id": self.associates[3].id,
+                    "state": "represented",
+                    "proxy_id": holder.id,
+                }
+            )
         self.assertEqual(
             self.env["cae.meeting.attendance"].search_count(
                 [("meeting_id", "=", ag.id)]
