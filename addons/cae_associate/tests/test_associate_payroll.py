@@ -1,10 +1,12 @@
 import base64
 import csv
 import io
+import re
 from datetime import date
 
 import openpyxl
 from dateutil.relativedelta import relativedelta
+from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -40,12 +42,33 @@ class TestAssociatePayroll(AssociateCommon):
         self.assertEqual(subscription.amount_paid, 10.0)
         self.assertEqual(subscription.amount_due, 90.0)
         html = self._register_html(subscription)
-        self.assertIn("Anne Artisan", html)
-        self.assertIn("100.00", html)
-        self.assertIn("10.00", html)
-        self.assertIn("90.00", html)
-        self.assertIn("02/15/2025", html, "the associate date")
-        self.assertIn("Payroll deduction 2025-03", html)
+        # the register's row of the associate: her associate date, 4 shares
+        # subscribed and held, 100 subscribed, 10 paid, 0 refunded, 90 due
+        self.assertEqual(
+            self._register_rows(html, "cae_register_associates"),
+            [
+                [
+                    "Anne Artisan",
+                    "02/15/2025",
+                    "4",
+                    "0",
+                    "4",
+                    "100.00",
+                    "10.00",
+                    "0.00",
+                    "90.00",
+                ]
+            ],
+        )
+        self.assertEqual(
+            self._register_rows(html, "cae_register_movements"),
+            [
+                ["02/15/2025", "Anne Artisan", "Subscription", "4", "100.00"]
+                + ["Monthly payroll deduction"],
+                ["03/31/2025", "Anne Artisan", "Payment", "0", "10.00"]
+                + ["Payroll deduction 2025-03"],
+            ],
+        )
 
         for months in range(1, 10):
             self._export(date(2025, 3, 1) + relativedelta(months=months))
@@ -64,11 +87,48 @@ class TestAssociatePayroll(AssociateCommon):
         self.assertEqual(subscription.shares_held, 0)
         self.assertEqual(subscription.amount_refunded, 100.0)
         html = self._register_html(subscription)
-        self.assertIn("Redemption", html)
-        self.assertRegex(html, "-\ufeff?100.00")
+        self.assertEqual(
+            self._register_rows(html, "cae_register_associates"),
+            [
+                [
+                    "Anne Artisan",
+                    "02/15/2025",
+                    "4",
+                    "4",
+                    "0",
+                    "100.00",
+                    "100.00",
+                    "100.00",
+                    "0.00",
+                ]
+            ],
+        )
+        self.assertEqual(
+            self._register_rows(html, "cae_register_movements")[-1],
+            ["01/31/2026", "Anne Artisan", "Redemption", "-4", "-100.00", "Sortie"],
+        )
         # redeemed: no more deduction
         february = self._export("2026-02-01")
         self.assertEqual(self._line(february, self.partner_a).share_deduction, 0.0)
+
+    @staticmethod
+    def _register_rows(html, table_class):
+        """The body rows of a table of the register, cell texts with the
+        amounts' currency sign and spaces left out."""
+        tree = etree.fromstring(html, etree.HTMLParser())
+        rows = []
+        for row in tree.iterfind(
+            f".//table[@class='table table-sm {table_class}']/tbody/tr"
+        ):
+            cells = []
+            for cell in row.iterfind("td"):
+                text = "".join(cell.itertext()).strip()
+                if re.search(r"[€$]", text):
+                    # a monetary amount: its figures and sign only
+                    text = re.sub(r"[^\d.,-]", "", text.replace("\u2212", "-"))
+                cells.append(text)
+            rows.append(cells)
+        return rows
 
     def _register_html(self, subscriptions):
         return (
