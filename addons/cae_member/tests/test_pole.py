@@ -2,6 +2,8 @@ import base64
 import importlib.util
 import os
 
+from lxml import etree
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -47,6 +49,63 @@ class TestPole(CaeTestCommon):
         self.assertEqual(groups[self.pole_web], 1)
         self.assertEqual(groups[self.pole_food], 1)
         self.assertEqual(self.partner_a.cae_pole_ids, self.pole_makers | self.pole_web)
+
+    def test_each_pole_lists_the_activity(self):
+        """Acceptance 4: the pole's own directory (its Activities and
+        Members tabs) lists the activity of two poles in both."""
+        for pole in (self.pole_makers, self.pole_web):
+            self.assertEqual(pole.activity_ids, self.activity_a, pole.name)
+            self.assertEqual(pole.member_ids, self.partner_a, pole.name)
+            self.assertEqual(pole.activity_count, 1, pole.name)
+        self.assertEqual(self.pole_food.activity_ids, self.activity_b)
+
+    def test_directory_filters_by_pole_and_territory(self):
+        """The activity directory's search panel filters by territory and
+        pole; both filters together narrow it down."""
+        Territory = self.env["cae.territory"]
+        tours = Territory.create({"name": "Tours", "company_id": self.company.id})
+        blois = Territory.create({"name": "Blois", "company_id": self.company.id})
+        self.activity_a.territory_id = tours
+        self.activity_b.write(
+            {"territory_id": blois.id, "pole_ids": [Command.link(self.pole_web.id)]}
+        )
+        Activity = self.env(user=self.user_a)["cae.activity"]
+        self.assertEqual(
+            Activity.search([("pole_ids", "in", self.pole_web.ids)]),
+            self.activity_a | self.activity_b,
+        )
+        self.assertEqual(
+            Activity.search(
+                [("pole_ids", "in", self.pole_web.ids), ("territory_id", "=", blois.id)]
+            ),
+            self.activity_b,
+        )
+        self.assertEqual(
+            Activity.search(
+                [
+                    ("pole_ids", "in", self.pole_makers.ids),
+                    ("territory_id", "=", blois.id),
+                ]
+            ),
+            Activity,
+        )
+        arch = Activity.get_views([(False, "search")])["views"]["search"]["arch"]
+        panel = etree.fromstring(arch).find("searchpanel")
+        self.assertIsNotNone(panel)
+        self.assertEqual(
+            {field.get("name") for field in panel.iterfind("field")},
+            {"pole_ids", "territory_id"},
+        )
+        directory = self.env.ref("cae_member.res_partner_view_search_cae_directory")
+        partner_arch = self.env["res.partner"].get_views([(directory.id, "search")])
+        partner_fields = {
+            node.get("name")
+            for node in etree.fromstring(partner_arch["views"]["search"]["arch"]).iter(
+                "field"
+            )
+        }
+        self.assertIn("cae_pole_ids", partner_fields)
+        self.assertIn("cae_territory_id", partner_fields)
 
     def test_members_follow_activities_and_invitations(self):
         self.assertEqual(self.pole_makers.member_ids, self.partner_a)
