@@ -176,3 +176,77 @@ class TestTrustAssociate(TrustRpcCase):
         )
         self.env.invalidate_all()
         self.assertEqual(self.sub_a.amount_paid, 10.0)
+
+    def test_admin_keeps_the_register_each_reads_her_own(self):
+        """Acceptance 5 through both endpoints: the admin team subscribes,
+        validates, is paid and redeems; each entrepreneur then reads the
+        entries of her own shares only (subscriptions, payments,
+        redemptions)."""
+        new = self.jsonrpc(
+            "gestion",
+            SUB,
+            "create",
+            [
+                {
+                    "partner_id": self.partner_b.id,
+                    "share_count": 1,
+                    "payment_mode": "once",
+                    "date": "2025-06-01",
+                }
+            ],
+        )
+        new_id = new[0] if isinstance(new, list) else new
+        self.xmlrpc("gestion", SUB, "action_subscribe", [new_id])
+        self.jsonrpc(
+            "gestion",
+            "cae.associate.payment",
+            "create",
+            [{"subscription_id": new_id, "amount": 25.0}],
+        )
+        self.xmlrpc(
+            "gestion",
+            "cae.associate.redemption",
+            "create",
+            [{"subscription_id": self.sub_b.id, "share_count": 2}],
+        )
+        self.jsonrpc("gestion", SUB, "write", [new_id], {"monthly_amount": 5.0})
+        self.env.invalidate_all()
+        new = self.env[SUB].browse(new_id)
+        self.assertEqual((new.is_validated, new.state), (True, "paid"))
+        self.assertEqual(self.sub_b.state, "redeemed")
+        # what was paid on the redeemed shares is refunded
+        self.assertEqual(self.sub_b.redemption_ids.amount, 20.0)
+        for call in self.both("ent_b", SUB, "search_read", [], ["partner_id"]):
+            self.assertEqual({r["id"] for r in call()}, {self.sub_b.id, new_id})
+        for call in self.both(
+            "ent_b", "cae.associate.payment", "search_read", [], ["amount"]
+        ):
+            self.assertEqual(sorted(r["amount"] for r in call()), [20.0, 25.0])
+        for call in self.both(
+            "ent_b", "cae.associate.redemption", "search_read", [], ["amount"]
+        ):
+            self.assertEqual([r["amount"] for r in call()], [20.0])
+        for model in (SUB, "cae.associate.payment", "cae.associate.redemption"):
+            for call in self.both(
+                "ent_a",
+                model,
+                "search_read",
+                [("partner_id", "=", self.partner_b.id)],
+                ["id"],
+            ):
+                self.assertEqual(call(), [])
+        # and no one but the admin team writes it: the support team neither
+        self._refused_both(
+            "support",
+            "cae.associate.redemption",
+            "create",
+            [{"subscription_id": self.sub_a.id, "share_count": 1}],
+        )
+        self._refused_both(
+            "ent_a",
+            "cae.associate.redemption",
+            "create",
+            [{"subscription_id": self.sub_a.id, "share_count": 1}],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(self.sub_a.redemption_ids)
