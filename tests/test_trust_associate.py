@@ -6,7 +6,10 @@ Entrepreneurs read the entries of their own shares and their certificate;
 the support team reads the register and writes nothing; only the admin
 team keeps it."""
 
+import io
+
 from odoo.tests import tagged
+from odoo.tools.pdf import PdfReader
 
 from .trust_common import TrustRpcCase
 
@@ -250,3 +253,48 @@ class TestTrustAssociate(TrustRpcCase):
         )
         self.env.invalidate_all()
         self.assertFalse(self.sub_a.redemption_ids)
+
+    def _pdf_text(self, user, report, ids):
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            .with_context(force_report_rendering=True, lang="fr_FR")
+            ._render_qweb_pdf(report, ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        # pypdf separates the words by tabs and new lines
+        return " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(pdf)).pages
+        )
+
+    def test_register_and_certificate_pdf(self):
+        """The register and the certificate as real PDFs (wkhtmltopdf): the
+        admin team prints the register, the associate her certificate."""
+        action = self.jsonrpc(
+            "gestion",
+            SUB,
+            "action_print_register",
+            [],
+            context={"discard_logo_check": True},
+        )
+        self.assertEqual(
+            action["report_name"], "cae_associate.report_associate_register"
+        )
+        text = self._pdf_text(
+            self.user_admin,
+            "cae_associate.report_associate_register",
+            action["context"]["active_ids"],
+        )
+        self.assertIn("Registre des associés", text)
+        self.assertIn("Anne Artisan", text)
+        self.assertIn("Bruno Boulanger", text)
+        text = self._pdf_text(
+            self.user_a,
+            "cae_associate.report_subscription_certificate",
+            self.sub_a.ids,
+        )
+        self.assertIn("Attestation de souscription de parts sociales", text)
+        self.assertIn("Anne Artisan", text)
+        self.assertIn("100,00", text)

@@ -7,10 +7,12 @@ the orientation committees; the admin team organises the board and the
 general assembly. Refused calls leave the database unchanged (read back as
 the admin)."""
 
+import io
 from datetime import date, timedelta
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools.pdf import PdfReader
 
 from .trust_common import TrustRpcCase
 
@@ -306,3 +308,19 @@ class TestTrustGovernance(TrustRpcCase):
         self.env.invalidate_all()
         self.assertEqual(self.ag.state, "closed")
         self.assertEqual(self.resolution.result, "adopted")
+        # the minutes as a real PDF (wkhtmltopdf), as the admin team prints
+        # them: the resolution and its result
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_admin)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("cae_governance.report_meeting_minutes", self.ag.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        # pypdf separates the words by tabs and new lines
+        text = " ".join(
+            " ".join(page.extract_text().split())
+            for page in PdfReader(io.BytesIO(pdf)).pages
+        )
+        self.assertIn("Approbation des comptes Ordinary 1 0 0 Adopted", text)
