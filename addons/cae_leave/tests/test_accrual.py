@@ -1,3 +1,7 @@
+import base64
+import io
+
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
@@ -34,6 +38,8 @@ class TestAccrual(CaeLeaveCommon):
         self.assertEqual(leave.state, "validate")
         self._accrue_until("2026-12-31")
         self.assertAlmostEqual(allocation.number_of_days, 25.0)
+        # her balance: 25 accrued, 5 taken
+        self.assertAlmostEqual(allocation.leaves_taken, 5.0)
         with freeze_time("2026-08-05"):
             export = (
                 self.env["cae.payroll.export"]
@@ -42,6 +48,19 @@ class TestAccrual(CaeLeaveCommon):
             )
         line = export.line_ids.filtered(lambda l: l.partner_id == self.partner_a)
         self.assertEqual(line.leave_days, 5)
+        # the file the payroll provider receives: the CSV and the XLSX
+        header = export._cae_header()
+        column = header.index("Leave (days)")
+        rows = base64.b64decode(export.csv_file).decode("utf-8-sig").splitlines()
+        self.assertEqual(rows[0].split(";")[column], "Leave (days)")
+        row_a = next(row for row in rows if row.startswith("PAY-A")).split(";")
+        self.assertEqual(row_a[column], "5,0")
+        content, _kind = self.env["ir.actions.report"]._render(
+            "cae_payroll.cae_payroll_export_xlsx", export.ids
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        cells = {r[0].value: [c.value for c in r] for r in sheet.iter_rows(2)}
+        self.assertEqual(cells["PAY-A"][column], 5)
         with freeze_time("2026-09-05"):
             august = self.env["cae.payroll.export"]._cae_generate(
                 "2026-08-01", self.company

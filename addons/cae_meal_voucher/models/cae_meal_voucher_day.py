@@ -46,10 +46,13 @@ class CaeMealVoucherDay(models.Model):
     @api.constrains("date", "hours", "month_id")
     def _check_cae_day(self):
         """A day of its month, a working day of the company (its calendar
-        less public holidays), declared once, with 0 to 24 hours."""
+        less public holidays) and not a day of the person's approved leave,
+        declared once, with 0 to 24 hours."""
         months = self.month_id
         working = months._cae_working_days()
         dates = {}
+        # the days each month's person is on leave all day, read once a month
+        full_leave = {}
         for day in months.day_ids:
             dates.setdefault((day.month_id.id, day.date), []).append(day)
         for day in self:
@@ -79,6 +82,17 @@ class CaeMealVoucherDay(models.Model):
                         day=label,
                         month=month.month.strftime("%m/%Y"),
                         count=len(working.get(month._cae_period_key(), [])),
+                    )
+                )
+            if month.id not in full_leave:
+                full_leave[month.id] = month._cae_leave_days()[0]
+            if day.date in full_leave[month.id]:
+                raise ValidationError(
+                    self.env._(
+                        "%(day)s: %(person)s is on leave all that day (approved "
+                        "time off): a day of leave gives no meal voucher.",
+                        day=label,
+                        person=month.partner_id.name,
                     )
                 )
             if len(dates.get((month.id, day.date), [])) > 1:

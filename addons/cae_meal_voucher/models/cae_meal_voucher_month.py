@@ -289,7 +289,8 @@ class CaeMealVoucherMonth(models.Model):
     def action_fill_week(self):
         """Declare every working day of the month not yet declared with the
         hours of its weekday in the weekly pattern (a weekday without hours
-        is skipped)."""
+        is skipped, and so is a day of her approved leave, even a half
+        one)."""
         working = self._cae_working_days()
         vals_list = []
         for record in self:
@@ -302,9 +303,10 @@ class CaeMealVoucherMonth(models.Model):
                     )
                 )
             declared = set(record.day_ids.mapped("date"))
+            _full, on_leave = record._cae_leave_days()
             for day in working.get(record._cae_period_key(), []):
                 hours = record[WEEKDAYS[day.weekday()]] if day.weekday() < 5 else 0.0
-                if hours and day not in declared:
+                if hours and day not in declared and day not in on_leave:
                     vals_list.append(
                         {"month_id": record.id, "date": day, "hours": hours}
                     )
@@ -335,6 +337,34 @@ class CaeMealVoucherMonth(models.Model):
                     record.month, date_utils.end_of(record.month, "month")
                 )
         return result
+
+    def _cae_employee(self):
+        """The employee record of the month's person in its company."""
+        self.ensure_one()
+        # sudo: the person's own employee record, for her leave dates only
+        return (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("work_contact_id", "=", self.partner_id.id),
+                    ("company_id", "=", self.company_id.id),
+                ],
+                limit=1,
+            )
+        )
+
+    def _cae_leave_days(self):
+        """``(full, touched)``: the days of the month she is on leave all
+        day, and every day a leave of hers touches."""
+        self.ensure_one()
+        if not self.month or not self.partner_id:
+            return set(), set()
+        return self.company_id._cae_meal_voucher_leave_days(
+            self._cae_employee().resource_id,
+            self.month,
+            date_utils.end_of(self.month, "month"),
+        )
 
     def _cae_partners_with_cesa(self):
         """{(partner id, month)} of the records whose person has a CESA

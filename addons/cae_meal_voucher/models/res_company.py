@@ -1,6 +1,6 @@
 from datetime import datetime, time, timedelta
 
-from pytz import timezone
+from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
@@ -119,3 +119,50 @@ class ResCompany(models.Model):
             tz=tz,
         )[False]
         return sorted({start.date() for start, _stop, _meta in intervals})
+
+    def _cae_meal_voucher_leave_days(self, resource, date_from, date_to):
+        """The days from ``date_from`` to ``date_to`` on which ``resource``
+        (an employee's) is on leave (approved time off: core hr_holidays
+        writes it as the resource's own calendar leaves): ``(full,
+        touched)``, the working days without any work time left for her,
+        and every day a leave of hers touches (a half day off included)."""
+        self.ensure_one()
+        if not resource:
+            return set(), set()
+        calendar = self.resource_calendar_id
+        tz = timezone((calendar and calendar.tz) or resource.tz or "UTC")
+        start = tz.localize(datetime.combine(date_from, time.min))
+        stop = tz.localize(datetime.combine(date_to, time.max))
+        # sudo: only the dates of the person's own leave are read, not their
+        # kind or reason
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("resource_id", "=", resource.id),
+                    ("time_type", "=", "leave"),
+                    ("date_from", "<=", stop.astimezone(utc).replace(tzinfo=None)),
+                    ("date_to", ">=", start.astimezone(utc).replace(tzinfo=None)),
+                ]
+            )
+        )
+        touched = set()
+        for leave in leaves:
+            first = utc.localize(leave.date_from).astimezone(tz).date()
+            last = utc.localize(leave.date_to).astimezone(tz).date()
+            touched.update(
+                first + timedelta(days=n) for n in range((last - first).days + 1)
+            )
+        touched = {day for day in touched if date_from <= day <= date_to}
+        if not touched or not calendar:
+            return touched, touched
+        # her work time left: the calendar less the company's holidays and
+        # her own leave (core's reading of a resource's work intervals)
+        worked = calendar.sudo()._work_intervals_batch(
+            start, stop, resources=resource, tz=tz
+        )[resource.id]
+        left = {begin.date() for begin, _end, _meta in worked}
+        working = set(self._cae_meal_voucher_working_days(date_from, date_to))
+        full = {day for day in touched if day in working and day not in left}
+        return full, touched

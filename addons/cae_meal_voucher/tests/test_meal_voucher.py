@@ -1,6 +1,7 @@
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from psycopg2 import IntegrityError
+from pytz import timezone, utc
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -77,6 +78,60 @@ class TestMealVoucherDays(MealVoucherCommon):
         with self.assertRaises(ValidationError) as caught:
             record.day_ids = [Command.create({"date": date(2025, 11, 11), "hours": 7})]
         self.assertIn("11/11/2025", str(caught.exception))
+
+    def _leave(self, day, hour_from=0, hour_to=24):
+        """Leave of A on ``day`` from ``hour_from`` to ``hour_to`` (local
+        time), as core hr_holidays writes an approved time off: a calendar
+        leave of her resource."""
+        calendar = self.company.resource_calendar_id
+        tz = timezone(calendar.tz or "UTC")
+        start = tz.localize(datetime.combine(day, time.min)) + timedelta(
+            hours=hour_from
+        )
+        stop = tz.localize(datetime.combine(day, time.min)) + timedelta(
+            hours=hour_to, seconds=-1
+        )
+        return self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Congés",
+                "calendar_id": calendar.id,
+                "company_id": self.company.id,
+                "resource_id": self.employee_a.resource_id.id,
+                "time_type": "leave",
+                "date_from": start.astimezone(utc).replace(tzinfo=None),
+                "date_to": stop.astimezone(utc).replace(tzinfo=None),
+            }
+        )
+
+    def test_days_of_leave_give_no_voucher(self):
+        """The days worked come from the leave data too: the week pattern
+        skips her approved leave (a whole day, and a half day); a whole day
+        of leave cannot be declared, in French; B is not concerned."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self._leave(date(2025, 10, 13))
+        self._leave(date(2025, 10, 14), 8, 12)
+        record = self._month()
+        record.write({"monday_hours": 8.75, "tuesday_hours": 8.75})
+        record.action_fill_week()
+        self.assertEqual(
+            record.day_ids.mapped("date"),
+            [date(2025, 10, d) for d in (6, 7, 20, 21, 27, 28)],
+        )
+        self.assertEqual(record.voucher_count, 6)
+        with self.assertRaises(ValidationError) as caught:
+            record.with_context(lang="fr_FR").day_ids = [
+                Command.create({"date": date(2025, 10, 13), "hours": 7})
+            ]
+        self.assertIn("13/10/2025", str(caught.exception))
+        self.assertIn("en congé", str(caught.exception))
+        self.assertEqual(len(record.day_ids), 6)
+        # the afternoon after a morning off may still be declared by hand
+        record.day_ids = [Command.create({"date": date(2025, 10, 14), "hours": 4})]
+        self.assertEqual(record.voucher_count, 6)
+        other = self._month(partner=self.partner_b, activity=self.activity_b)
+        other.write({"monday_hours": 8.75})
+        other.action_fill_week()
+        self.assertIn(date(2025, 10, 13), other.day_ids.mapped("date"))
 
     def _weekday_fields(self):
         return (
