@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class ResPartner(models.Model):
@@ -11,6 +11,43 @@ class ResPartner(models.Model):
         string="Share subscriptions",
         readonly=True,
     )
+
+    def action_cae_redeem_at_exit(self):
+        """Redeem, on her exit date, every share the person still holds: each
+        subscription refunds what the register says (the shares at their
+        nominal value, at most what was paid and not refunded yet)."""
+        Redemption = self.env["cae.associate.redemption"]
+        # a button over RPC too: the register is the admin team's to write
+        Redemption.check_access("create")
+        vals_list = []
+        for partner in self:
+            if not partner.cae_exit_date:
+                raise UserError(
+                    self.env._(
+                        "%(partner)s has no exit date: record her exit first.",
+                        partner=partner.name,
+                    )
+                )
+            held = partner.cae_subscription_ids.filtered(
+                lambda s: s.is_validated and s.shares_held > 0
+            )
+            if not held:
+                raise UserError(
+                    self.env._(
+                        "%(partner)s holds no share to redeem.", partner=partner.name
+                    )
+                )
+            vals_list += [
+                {
+                    "subscription_id": subscription.id,
+                    "share_count": subscription.shares_held,
+                    "date": partner.cae_exit_date,
+                    "reason": self.env._("Exit of the cooperative"),
+                }
+                for subscription in held
+            ]
+        Redemption.create(vals_list)
+        return True
 
     def _cae_set_associate_date(self, date):
         """Record the associate date the register gives, with the checks of

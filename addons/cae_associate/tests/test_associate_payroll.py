@@ -81,7 +81,12 @@ class TestAssociatePayroll(AssociateCommon):
         self.assertEqual(self._line(january, self.partner_a).share_deduction, 0.0)
         self.assertFalse(january.share_payment_ids)
 
-        redemption = self._redeem(subscription, 4, "2026-01-31")
+        # her exit: the admin team redeems every share she holds on that date
+        self.partner_a.with_user(self.user_admin).cae_exit_date = "2026-01-31"
+        self.partner_a.with_user(self.user_admin).action_cae_redeem_at_exit()
+        redemption = subscription.redemption_ids
+        self.assertEqual(redemption.share_count, 4)
+        self.assertEqual(redemption.date, date(2026, 1, 31))
         self.assertEqual(redemption.amount, 100.0)
         self.assertEqual(subscription.state, "redeemed")
         self.assertEqual(subscription.shares_held, 0)
@@ -105,7 +110,8 @@ class TestAssociatePayroll(AssociateCommon):
         )
         self.assertEqual(
             self._register_rows(html, "cae_register_movements")[-1],
-            ["01/31/2026", "Anne Artisan", "Redemption", "-4", "-100.00", "Sortie"],
+            ["01/31/2026", "Anne Artisan", "Redemption", "-4", "-100.00"]
+            + ["Exit of the cooperative"],
         )
         # redeemed: no more deduction
         february = self._export("2026-02-01")

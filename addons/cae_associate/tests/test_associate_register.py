@@ -145,6 +145,35 @@ class TestAssociateRegister(AssociateCommon):
         self.assertEqual(subscription.amount_refunded, 25.0)
         self.assertEqual(subscription.state, "paid")
 
+    def test_redeem_at_exit(self):
+        """At her exit, every share still held is redeemed on the exit date;
+        without an exit date, or with nothing left, a French error and
+        nothing written; an entrepreneur cannot."""
+        first = self._subscribe(self.partner_a, 4, payment_mode="once")
+        self._pay(first, 100.0)
+        second = self._subscribe(self.partner_a, 2, date="2025-06-01")
+        self._pay(second, 30.0)
+        self._redeem(first, 1, "2025-12-31")
+        partner = self.partner_a.with_user(self.user_admin).with_context(**FR)
+        with self.assertRaisesRegex(UserError, "date de sortie"):
+            partner.action_cae_redeem_at_exit()
+        self.assertEqual(len(first.redemption_ids | second.redemption_ids), 1)
+        partner.cae_exit_date = "2026-03-31"
+        with self.assertRaises(AccessError):
+            self.partner_a.with_user(self.user_a).action_cae_redeem_at_exit()
+        partner.action_cae_redeem_at_exit()
+        self.assertEqual((first.state, second.state), ("redeemed", "redeemed"))
+        exit_first = first.redemption_ids[-1]
+        self.assertEqual((exit_first.share_count, exit_first.amount), (3, 75.0))
+        self.assertEqual(
+            (second.redemption_ids.share_count, second.redemption_ids.amount),
+            (2, 30.0),
+        )
+        self.assertEqual(second.redemption_ids.date, date(2026, 3, 31))
+        self.assertEqual(second.redemption_ids.reason, "Sortie de la coopérative")
+        with self.assertRaisesRegex(UserError, "ne détient aucune part"):
+            partner.action_cae_redeem_at_exit()
+
     def test_refund_is_limited_to_what_was_paid(self):
         """The rule: shares x nominal value, at most what was paid and not
         refunded yet (a share not paid up is cancelled, not refunded)."""
