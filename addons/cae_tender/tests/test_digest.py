@@ -40,3 +40,14 @@ class TestDigest(CaeTenderCommon):
         body_b = str(mail_b.body_html)
         self.assertIn("Mobilier de la médiathèque", body_b)
         self.assertNotIn(web_open.name, body_b)
+
+    def test_digest_is_weekly(self):
+        """The digest goes out by a scheduled action once a week."""
+        cron = self.env.ref("cae_tender.ir_cron_cae_tender_digest")
+        self.assertTrue(cron.active)
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "weeks"))
+        self.assertEqual(cron.code.strip(), "model._cron_send_digest()")
+        self._tender("Refonte du site de la mairie", self.pole_web)
+        before = self.env["mail.mail"].search_count([])
+        cron.method_direct_trigger()
+        self.assertGreater(self.env["mail.mail"].search_count([]), before)
