@@ -9,18 +9,31 @@ VISIT_TYPES = [
     ("request", "On request"),
 ]
 
-# the company's rules on creation (Code du travail R4624-10, R4624-16,
-# R4624-28, R4624-31): employee type, visit type, reinforced follow-up,
-# delay, unit
+# the employee types under an employment contract (the others, Odoo's
+# contractors and freelancers — CAPE holders —, are not followed)
+SALARIED_TYPES = ("employee", "worker", "student", "trainee")
+
+# the legal delays (Code du travail R4624-10, R4624-16, R4624-28, R4624-31):
+# visit type, reinforced follow-up, delay, unit; a minor, an apprentice or a
+# night worker is seen before taking the post (R4624-18): the admin team
+# sets 0 days on the rules of their employee type
+LEGAL_DELAYS = [
+    ("hiring", False, 3, "months"),
+    ("hiring", True, 0, "days"),
+    ("periodic", False, 5, "years"),
+    ("periodic", True, 2, "years"),
+    ("return", False, 8, "days"),
+    ("return", True, 8, "days"),
+    ("request", False, 0, "days"),
+    ("request", True, 0, "days"),
+]
+
+# the company's rules on creation, for every salaried employee type:
+# employee type, visit type, reinforced follow-up, delay, unit
 DEFAULT_RULES = [
-    ("employee", "hiring", False, 3, "months"),
-    ("employee", "hiring", True, 0, "days"),
-    ("employee", "periodic", False, 5, "years"),
-    ("employee", "periodic", True, 2, "years"),
-    ("employee", "return", False, 8, "days"),
-    ("employee", "return", True, 8, "days"),
-    ("employee", "request", False, 0, "days"),
-    ("employee", "request", True, 0, "days"),
+    (employee_type, *delay)
+    for employee_type in SALARIED_TYPES
+    for delay in LEGAL_DELAYS
 ]
 
 

@@ -5,13 +5,9 @@ from markupsafe import Markup
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .cae_health_rule import VISIT_TYPES
+from .cae_health_rule import SALARIED_TYPES, VISIT_TYPES
 
 ADMIN = "cae_member.cae_member_group_admin"
-
-# the employee types under an employment contract (the others, Odoo's
-# contractors and freelancers — CAPE holders —, are not followed)
-SALARIED_TYPES = ("employee", "worker", "student", "trainee")
 
 
 class CaeHealthVisit(models.Model):

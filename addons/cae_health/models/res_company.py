@@ -40,11 +40,16 @@ class ResCompany(models.Model):
         return companies
 
     def _cae_health_ensure_rules(self):
-        """The default follow-up rules of the companies that have none."""
+        """The default follow-up rules the companies lack (one per salaried
+        employee type, visit type and follow-up); a rule the admin team
+        changed is kept as it is."""
         # sudo: the rules are configuration, created with the company by
         # whoever creates it (installation, the settings)
         Rule = self.env["cae.health.rule"].sudo()
-        have = set(Rule.search([("company_id", "in", self.ids)]).company_id.ids)
+        have = {
+            (r.company_id.id, r.employee_type, r.visit_type, r.reinforced)
+            for r in Rule.search([("company_id", "in", self.ids)])
+        }
         Rule.create(
             [
                 {
@@ -56,8 +61,8 @@ class ResCompany(models.Model):
                     "delay_unit": unit,
                 }
                 for company in self
-                if company.id not in have
                 for employee_type, visit_type, reinforced, delay, unit in DEFAULT_RULES
+                if (company.id, employee_type, visit_type, reinforced) not in have
             ]
         )
 

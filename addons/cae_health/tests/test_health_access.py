@@ -152,7 +152,7 @@ class TestHealthAccess(HealthCommon):
             .with_company(other)
             .create({"employee_id": outsider.id, "company_id": other.id})
         )
-        self.assertEqual(len(other.cae_health_rule_ids), 8, "default rules")
+        self.assertEqual(len(other.cae_health_rule_ids), 32, "default rules")
         Visit = self.env["cae.health.visit"].with_user(self.user_admin)
         self.assertNotIn(visit, Visit.search([]))
         with self.assertRaises(AccessError):

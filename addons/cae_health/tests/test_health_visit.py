@@ -32,16 +32,48 @@ class TestHealthVisit(HealthCommon):
 
     def test_rules_are_company_settings(self):
         rule = self.company.cae_health_rule_ids.filtered(
-            lambda r: r.visit_type == "hiring" and not r.reinforced
+            lambda r: (
+                r.employee_type == "employee"
+                and r.visit_type == "hiring"
+                and not r.reinforced
+            )
         )
         self.assertEqual((rule.delay, rule.delay_unit), (3, "months"))
         rule.with_user(self.user_admin).write({"delay": 60, "delay_unit": "days"})
         visit = self._visit(visit_type="hiring")
         self.assertEqual(visit.date_due, self.cesa_start + relativedelta(days=60))
         # no rule for the type: the due date is entered by hand
-        rule.with_user(self.user_admin).employee_type = "worker"
+        rule.with_user(self.user_admin).unlink()
         manual = self._visit(visit_type="hiring", date_due=self.today)
         self.assertEqual(manual.date_due, self.today)
+        # the hook gives the missing default back, the changed ones are kept
+        self.company._cae_health_ensure_rules()
+        rules = self.company.cae_health_rule_ids
+        self.assertEqual(len(rules), 32)
+
+    def test_due_dates_per_employee_type(self):
+        """Every salaried employee type has its rules; an apprentice
+        (trainee) seen before taking the post once the admin team says so;
+        contractors and freelancers (CAPE holders) have none."""
+        types = set(self.company.cae_health_rule_ids.mapped("employee_type"))
+        self.assertEqual(types, {"employee", "worker", "student", "trainee"})
+        self.employee_b.employee_type = "trainee"
+        self.company.cae_health_rule_ids.filtered(
+            lambda r: r.employee_type == "trainee" and r.visit_type == "hiring"
+        ).with_user(self.user_admin).write({"delay": 0, "delay_unit": "days"})
+        trainee = self._visit(self.employee_b, visit_type="hiring")
+        self.assertEqual(trainee.date_due, self.cesa_start)
+        employee = self._visit(visit_type="hiring")
+        self.assertEqual(employee.date_due, self.cesa_start + relativedelta(months=3))
+        worker = self.env["hr.employee"].create(
+            {
+                "name": "Wanda Ouvrière",
+                "company_id": self.company.id,
+                "employee_type": "worker",
+            }
+        )
+        periodic = self._visit(worker, reference_date=self.today)
+        self.assertEqual(periodic.date_due, self.today + relativedelta(years=5))
 
     def test_done_visit_plans_the_next_periodic_one(self):
         visit = self._visit()
