@@ -78,3 +78,63 @@ class TestTrustMealVoucher(TrustRpcCase):
         # her own search returns hers only
         found = self.jsonrpc("ent_a", model, "search", [])
         self.assertEqual(found, self.month_a.ids)
+
+    def test_her_approved_leave_is_not_a_day_worked(self):
+        """The days worked come from the leave data: the time off the admin
+        team approved (hr_holidays) is skipped when she fills her month with
+        her week, through JSON-RPC and XML-RPC; declaring it is refused in
+        French and writes nothing."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_meal_voucher"], ["fr_FR"], overwrite=True
+        )
+        self.user_a.lang = "fr_FR"
+        employee = self.user_a.employee_id
+        leave = self.env["hr.leave"].create(
+            {
+                "employee_id": employee.id,
+                "holiday_status_id": self.company.cae_leave_type_id.id,
+                "request_date_from": "2025-11-17",
+                "request_date_to": "2025-11-17",
+            }
+        )
+        leave.with_user(self.user_admin).action_approve()
+        self.assertEqual(leave.state, "validate")
+        model = "cae.meal.voucher.month"
+        for call, month in ((self.jsonrpc, "2025-11-01"), (self.xmlrpc, "2025-12-01")):
+            with self.subTest(call=call.__name__):
+                record_id = call(
+                    "ent_a",
+                    model,
+                    "create",
+                    {
+                        "activity_id": self.activity_a.id,
+                        "month": month,
+                        "monday_hours": 7.5,
+                    },
+                )
+                call("ent_a", model, "action_fill_week", [record_id])
+                record = self.env[model].browse(record_id)
+                self.env.invalidate_all()
+                mondays = record.day_ids.mapped("date")
+                self.assertTrue(mondays)
+                self.assertTrue(all(day.weekday() == 0 for day in mondays))
+                self.assertNotIn(date(2025, 11, 17), mondays)
+                self.assertEqual(record.voucher_count, len(mondays))
+        november = self.env[model].search(
+            [("partner_id", "=", self.partner_a.id), ("month", "=", "2025-11-01")]
+        )
+        self.assertEqual(
+            november.day_ids.mapped("date"),
+            [date(2025, 11, d) for d in (3, 10, 24)],
+        )
+        message = self.assertRefused(
+            self.xmlrpc,
+            "ent_a",
+            "cae.meal.voucher.day",
+            "create",
+            {"month_id": november.id, "date": "2025-11-17", "hours": 8.0},
+            context={"lang": "fr_FR"},
+        )
+        self.assertIn("en congé", message)
+        self.assertEqual(len(november.day_ids), 3)
