@@ -179,6 +179,21 @@ class TestTrustGovernance(TrustRpcCase):
         ):
             message = self.assertRefused(call, kinds=VALIDATION)
             self.assertIn("associates", message)
+        # in French, as the web client of a French user asks
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["cae_governance"], ["fr_FR"], overwrite=True
+        )
+        for call in self.both(
+            "ent_b",
+            "cae.meeting.resolution",
+            "cae_vote_online",
+            self.resolution.ids,
+            "for",
+            context={"lang": "fr_FR"},
+        ):
+            message = self.assertRefused(call, kinds=VALIDATION)
+            self.assertIn("Seul·es les associé·es", message)
         # a vote written directly, for herself or for someone else
         for partner in (self.partner_a, self.partner_b):
             for call in self.both(
