@@ -147,17 +147,24 @@ class TestMealVoucherDays(MealVoucherCommon):
         Month = self.env["cae.meal.voucher.month"]
         days = self._working_days(OCTOBER)
         for bad, says in (
-            ([(date(2025, 10, 4), 7.0)], "04/10/2025"),  # a Saturday
+            # a Saturday
+            ([(date(2025, 10, 4), 7.0)], "04/10/2025 n'est pas un jour ouvré"),
+            # more days than the month's 23 working days
+            (
+                [(day, 7.0) for day in days] + [(date(2025, 10, 11), 7.0)],
+                "seuls les 23 jours ouvrés du mois",
+            ),
             ([(date(2025, 11, 3), 7.0)], "03/11/2025"),  # another month
             ([(days[0], 7.0), (days[0], 8.0)], "deux fois"),
-            ([(days[0], 25.0)], "24"),
-            ([(days[0], 0.0)], "24"),
+            ([(days[0], 25.0)], "entre 0 et 24"),
+            ([(days[0], 0.0)], "entre 0 et 24"),
         ):
             with self.subTest(bad=bad):
                 with self.assertRaises(ValidationError) as caught:
                     self._month(days=bad, user=self.user_a, lang="fr_FR")
                 self.assertIn(says, str(caught.exception))
                 self.assertFalse(Month.search([("partner_id", "=", self.partner_a.id)]))
+                self.assertFalse(self.env["cae.meal.voucher.day"].search([]))
 
     def test_day_declared_twice_later(self):
         days = self._working_days(OCTOBER)
