@@ -88,6 +88,40 @@ class TestTrustLeave(TrustRpcCase):
                     call, "ent_a", model, "read", record.ids, ["number_of_days"]
                 )
 
+    def test_her_balance_only(self):
+        """The Time Off dashboard's balance (core's get_allocation_data_request
+        and the leave type's computed days) is hers; asked for B's employee,
+        it shows nothing of B's."""
+        for call in (self.jsonrpc, self.xmlrpc):
+            with self.subTest(call=call.__name__):
+                data = call("ent_a", "hr.leave.type", "get_allocation_data_request")
+                mine = next(item for item in data if item[3] == self.leave_type.id)
+                self.assertEqual(mine[1]["max_leaves"], 12.5)
+                for key in ("employee_id", "default_employee_id"):
+                    [other] = call(
+                        "ent_a",
+                        "hr.leave.type",
+                        "read",
+                        self.leave_type.ids,
+                        ["max_leaves", "virtual_remaining_leaves"],
+                        context={key: self.employee_b.id},
+                    )
+                    self.assertEqual(other["max_leaves"], 0)
+                    self.assertEqual(other["virtual_remaining_leaves"], 0)
+                    data = call(
+                        "ent_a",
+                        "hr.leave.type",
+                        "get_allocation_data_request",
+                        context={key: self.employee_b.id},
+                    )
+                    self.assertFalse(
+                        [
+                            item
+                            for item in data
+                            if item[3] == self.leave_type.id and item[1]["max_leaves"]
+                        ]
+                    )
+
     def test_entrepreneur_refused_calls(self):
         before = self._state()
         calls = [
