@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -257,6 +259,44 @@ class CaeMeeting(models.Model):
         self.calendar_event_id.write({"active": False})
         self._cae_write_state({"state": "cancelled"})
         return True
+
+    def action_plan_next_committee(self):
+        """The orientation committees are monthly: a draft of the next one,
+        a month later, same territory, place and length (its invitees are
+        computed again; the agenda starts empty)."""
+        self.ensure_one()
+        if self.meeting_type != "co":
+            raise UserError(
+                self.env._("Only an orientation committee is planned monthly.")
+            )
+        start = self.date_start + relativedelta(months=1)
+        month = start.strftime("%m/%Y")
+        if self.territory_id:
+            name = self.env._(
+                "Orientation committee %(territory)s - %(month)s",
+                territory=self.territory_id.name,
+                month=month,
+            )
+        else:
+            name = self.env._("Orientation committee - %(month)s", month=month)
+        next_meeting = self.create(
+            {
+                "name": name,
+                "meeting_type": "co",
+                "territory_id": self.territory_id.id,
+                "date_start": start,
+                "duration": self.duration,
+                "location": self.location,
+                "videocall_url": self.videocall_url,
+                "company_id": self.company_id.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "cae.meeting",
+            "res_id": next_meeting.id,
+            "view_mode": "form",
+        }
 
     def action_print_minutes(self):
         return self.env.ref("cae_governance.cae_meeting_minutes_report").report_action(

@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -153,6 +155,27 @@ class TestMeeting(CaeGovernanceCommon):
             meeting.location = "Ailleurs"
         with self.refused(UserError, "kept"):
             meeting.action_cancel()
+
+    def test_plan_next_committee(self):
+        """Committees are monthly: the next one is a draft a month later, same
+        territory and place, its invitees computed, its agenda empty."""
+        co = self._meeting("co", days=10, territory_id=self.territory.id)
+        self.env["cae.meeting.topic"].create(
+            {"meeting_id": co.id, "name": "Budget des formations"}
+        )
+        co.action_convene()
+        action = co.with_user(self.user_support).action_plan_next_committee()
+        following = self.env["cae.meeting"].browse(action["res_id"])
+        self.assertEqual(following.state, "draft")
+        self.assertEqual(following.territory_id, self.territory)
+        self.assertEqual(following.date_start, co.date_start + relativedelta(months=1))
+        self.assertEqual(following.location, co.location)
+        self.assertEqual(following.invitee_ids, self.partner_a)
+        self.assertFalse(following.topic_ids)
+        self.assertIn("Touraine", following.name)
+        ag = self._meeting("ag")
+        with self.refused(UserError, "Only an orientation committee"):
+            ag.action_plan_next_committee()
 
     def test_cancel_archives_the_event(self):
         meeting = self._meeting("co")
