@@ -7,6 +7,7 @@ the support team reads the register and writes nothing; only the admin
 team keeps it."""
 
 import io
+import zipfile
 
 from odoo.tests import tagged
 from odoo.tools.pdf import PdfReader
@@ -125,6 +126,41 @@ class TestTrustAssociate(TrustRpcCase):
             f"/report/html/cae_associate.report_subscription_certificate/{self.sub_b.id}"
         )
         self.assertNotIn("Bruno Boulanger", other.text)
+
+    def test_entrepreneur_register_over_http_is_her_own(self):
+        """The register printed by an entrepreneur, PDF (as HTML) or XLSX:
+        her own entries; asking for another associate's gives nothing of
+        them."""
+        self.authenticate("ent_a", "ent_a")
+        own = self.url_open(
+            f"/report/html/cae_associate.report_associate_register/{self.sub_a.id}"
+        )
+        self.assertEqual(own.status_code, 200)
+        self.assertIn("Anne Artisan", own.text)
+        self.assertNotIn("Bruno Boulanger", own.text)
+        ids = f"{self.sub_a.id},{self.sub_b.id}"
+        both = self.url_open(
+            f"/report/html/cae_associate.report_associate_register/{ids}"
+        )
+        self.assertNotIn("Bruno Boulanger", both.text)
+        own_xlsx = self.url_open(
+            f"/report/xlsx/cae_associate.associate_register_xlsx/{self.sub_a.id}"
+        )
+        self.assertEqual(own_xlsx.status_code, 200)
+        self.assertIn(b"Anne Artisan", self._unzipped(own_xlsx.content))
+        other_xlsx = self.url_open(
+            f"/report/xlsx/cae_associate.associate_register_xlsx/{self.sub_b.id}"
+        )
+        self.assertNotIn(b"Bruno", self._unzipped(other_xlsx.content))
+
+    @staticmethod
+    def _unzipped(content):
+        """The XML of an XLSX file (its strings are in the zip's members);
+        anything else as it came."""
+        if content[:2] != b"PK":
+            return content
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return b"".join(archive.read(name) for name in archive.namelist())
 
     def test_support_reads_and_writes_nothing(self):
         for call in self.both("support", SUB, "search_read", [], ["partner_id"]):
