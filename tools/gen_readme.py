@@ -146,11 +146,27 @@ def addons():
             yield name
 
 
+def rst_problems(text):
+    """What docutils (which renders an addon's description in Odoo's Apps)
+    reports on ``text``: warnings and errors, one line each."""
+    import io
+
+    import docutils.core
+
+    stream = io.StringIO()
+    docutils.core.publish_string(
+        text,
+        writer_name="null",
+        settings_overrides={"warning_stream": stream, "report_level": 2},
+    )
+    return [line for line in stream.getvalue().splitlines() if line.strip()]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", help="write DIR/<addon>/README.rst instead")
     opts = parser.parse_args()
-    missing = []
+    missing, invalid = [], []
     for name in addons():
         folder = os.path.join(ADDONS, name)
         with open(os.path.join(folder, "__manifest__.py"), encoding="utf-8") as fh:
@@ -166,10 +182,19 @@ def main():
             continue
         target = os.path.join(opts.out, name) if opts.out else folder
         os.makedirs(target, exist_ok=True)
+        text = readme(manifest, fragments)
         with open(os.path.join(target, "README.rst"), "w", encoding="utf-8") as fh:
-            fh.write(readme(manifest, fragments))
+            fh.write(text)
+        invalid.extend(
+            f"{name}/README.rst{line.removeprefix('<string>')}"
+            for line in rst_problems(text)
+        )
     if missing:
         sys.exit(f"gen_readme: no readme/DESCRIPTION.md in {', '.join(missing)}")
+    if invalid:
+        sys.exit(
+            "gen_readme: invalid reStructuredText (fix readme/):\n" + "\n".join(invalid)
+        )
 
 
 if __name__ == "__main__":
