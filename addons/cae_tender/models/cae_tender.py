@@ -225,18 +225,22 @@ class CaeTender(models.Model):
             ],
             order="date_deadline, id",
         )
+        # a mail a member and company: each signed by the tenders' company
         by_member = defaultdict(lambda: self.browse())
         for tender in tenders:
             for member in tender.pole_ids.member_ids:
-                by_member[member] |= tender
+                by_member[member, tender.company_id] |= tender
         mails = []
-        for member, member_tenders in by_member.items():
+        for (member, _company), member_tenders in by_member.items():
             if not member.email:
                 continue
             mails.append(member_tenders._cae_digest_mail_values(member))
+        # sudo: the scheduled action writes the digests it has just composed
+        # for the members of the poles (no user's rights are involved)
         return self.env["mail.mail"].sudo().create(mails)
 
     def _cae_digest_mail_values(self, partner):
+        company = self.company_id[:1] or self.env.company
         lang = partner.lang or "fr_FR"
         env = self.with_context(lang=lang).env
         body = env["ir.qweb"]._render(
@@ -244,14 +248,13 @@ class CaeTender(models.Model):
             {
                 "partner": partner,
                 "tenders": self.with_env(env),
-                "company": self.env.company,
+                "company": company,
             },
         )
         return {
             "subject": env._("Calls for tenders of your poles"),
             "body_html": body,
             "recipient_ids": [(4, partner.id)],
-            "email_from": self.env.company.email_formatted
-            or self.env.user.email_formatted,
+            "email_from": company.email_formatted or self.env.user.email_formatted,
             "auto_delete": True,
         }

@@ -51,3 +51,31 @@ class TestDigest(CaeTenderCommon):
         before = self.env["mail.mail"].search_count([])
         cron.method_direct_trigger()
         self.assertGreater(self.env["mail.mail"].search_count([]), before)
+
+    def test_digest_signed_by_the_tenders_company(self):
+        """A member in poles of two companies gets a digest of each, signed
+        by the company of its tenders, whatever the company the scheduled
+        action runs in."""
+        other = self.env["res.company"].create(
+            {"name": "CAE Loire", "email": "contact@cae-loire.example"}
+        )
+        self.company.email = "contact@cae.example"
+        pole_other = self.env["cae.pole"].create(
+            {
+                "name": "Studio web Loire",
+                "company_id": other.id,
+                "extra_member_ids": [(4, self.partner_a.id)],
+            }
+        )
+        here = self._tender("Refonte du site de la mairie", self.pole_web)
+        there = self._tender("Portail de la métropole", pole_other, company_id=other.id)
+        mails = self.env["cae.tender"]._cron_send_digest()
+        mails_a = mails.filtered(lambda m: m.recipient_ids == self.partner_a)
+        self.assertEqual(len(mails_a), 2)
+        mail_here = mails_a.filtered(lambda m: here.name in str(m.body_html))
+        mail_there = mails_a.filtered(lambda m: there.name in str(m.body_html))
+        self.assertEqual(len(mail_here), 1)
+        self.assertNotIn(there.name, str(mail_here.body_html))
+        self.assertIn("CAE Loire", str(mail_there.body_html))
+        self.assertIn("contact@cae-loire.example", mail_there.email_from)
+        self.assertIn("contact@cae.example", mail_here.email_from)
