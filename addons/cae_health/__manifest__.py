@@ -2,7 +2,7 @@
     "name": "CAE - Occupational health",
     "summary": "Occupational health visits of the salaried entrepreneurs, charged to "
     "their activity, and the single risk assessment document (document unique)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "license": "AGPL-3",
     "author": "CAE suite contributors",

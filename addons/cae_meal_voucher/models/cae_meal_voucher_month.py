@@ -341,7 +341,9 @@ class CaeMealVoucherMonth(models.Model):
     def _cae_employee(self):
         """The employee record of the month's person in its company."""
         self.ensure_one()
-        # sudo: the person's own employee record, for her leave dates only
+        # sudo: entrepreneurs cannot read hr.employee; ``self`` is a month the
+        # caller could read (record rules: her own, or the admin team's), and
+        # only its person's employee is looked up, for her leave dates
         return (
             self.env["hr.employee"]
             .sudo()

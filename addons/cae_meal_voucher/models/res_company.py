@@ -133,8 +133,9 @@ class ResCompany(models.Model):
         tz = timezone((calendar and calendar.tz) or resource.tz or "UTC")
         start = tz.localize(datetime.combine(date_from, time.min))
         stop = tz.localize(datetime.combine(date_to, time.max))
-        # sudo: only the dates of the person's own leave are read, not their
-        # kind or reason
+        # sudo: an entrepreneur cannot read calendar leaves; only the dates
+        # of ``resource``'s own leave are read (the caller passes the
+        # resource of a month it could read), not their kind or reason
         leaves = (
             self.env["resource.calendar.leaves"]
             .sudo()
@@ -158,7 +159,9 @@ class ResCompany(models.Model):
         if not touched or not calendar:
             return touched, touched
         # her work time left: the calendar less the company's holidays and
-        # her own leave (core's reading of a resource's work intervals)
+        # her own leave (core's reading of a resource's work intervals).
+        # sudo: core reads those leaves, which an entrepreneur cannot; the
+        # resource is the same as above, the result is dates only
         worked = calendar.sudo()._work_intervals_batch(
             start, stop, resources=resource, tz=tz
         )[resource.id]
